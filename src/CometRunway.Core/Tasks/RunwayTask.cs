@@ -1,0 +1,57 @@
+namespace CometRunway.Core.Tasks;
+
+/// <summary>One Runway task as read from CometAPI, whatever shape the response had.</summary>
+public sealed class RunwayTask
+{
+    public required string Id { get; init; }
+
+    /// <summary>The route the task was read from; waiting and refreshing use the same one.</summary>
+    public required RunwayTaskFormat Format { get; init; }
+
+    public required RunwayTaskStatus Status { get; init; }
+
+    /// <summary>The status string exactly as the server sent it (the outer one of the route asked).</summary>
+    public string? RawStatus { get; init; }
+
+    /// <summary>Progress from 0 to 100, when the server reported any.</summary>
+    public double? Progress { get; init; }
+
+    public string? Action { get; init; }
+
+    public string? FailureReason { get; init; }
+
+    public string? FailureCode { get; init; }
+
+    /// <summary>The produced videos or images, in the order wire-format.md lists their places, without duplicates.</summary>
+    public IReadOnlyList<Uri> Output { get; init; } = Array.Empty<Uri>();
+
+    /// <summary>Extra assets such as <c>poster</c> and <c>last_frame</c>.</summary>
+    public IReadOnlyList<Uri> Assets { get; init; } = Array.Empty<Uri>();
+
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    public DateTimeOffset? SubmittedAt { get; init; }
+
+    public DateTimeOffset? StartedAt { get; init; }
+
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>When this client read the task.</summary>
+    public DateTimeOffset RetrievedAt { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>The <c>X-Runway-Version</c> header sent with the request, if any.</summary>
+    public string? RunwayVersion { get; init; }
+
+    /// <summary>The API base address the task was read from, so it can be read again for fresh output links.</summary>
+    public Uri? BaseUri { get; init; }
+
+    /// <summary>Fields the model does not name, as plain dictionaries, lists, strings, numbers and booleans.</summary>
+    public IReadOnlyDictionary<string, object?> Properties { get; init; } = EmptyProperties;
+
+    public bool IsTerminal => Status is RunwayTaskStatus.Succeeded or RunwayTaskStatus.Failed or RunwayTaskStatus.Cancelled;
+
+    public override string ToString() => $"{Id} {Status}";
+
+    private static readonly IReadOnlyDictionary<string, object?> EmptyProperties =
+        new Dictionary<string, object?>(StringComparer.Ordinal);
+}
