@@ -1,7 +1,7 @@
 namespace CometRunway.Core.Waiting;
 
 /// <summary>How <see cref="RunwayTaskWaiter"/> paces its requests and when it gives up.</summary>
-public sealed class WaitOptions
+public sealed record WaitOptions
 {
     /// <summary>At most this many requests in flight at once, across all tasks.</summary>
     public int ThrottleLimit { get; init; } = 10;
