@@ -55,6 +55,7 @@ public sealed class TaskShapeTests
         Assert.Equal("RUNNING", provider["status"]);
         Assert.DoesNotContain("code", task.Properties.Keys);
         Assert.DoesNotContain("message", task.Properties.Keys);
+        AssertPlain(provider);
     }
 
     [Theory]
