@@ -35,7 +35,7 @@ internal static class LenientJson
         }
         catch (JsonException)
         {
-            whyNot = "not valid JSON (cut off, or not JSON at all)";
+            whyNot = "a body that is not valid JSON (cut off, or not JSON at all)";
             return null;
         }
     }

@@ -49,13 +49,13 @@ internal static class PlainJsonValue
             return integral;
         }
 
-        if (!element.TryGetDouble(out double value))
+        if (!element.TryGetDouble(out double value) || !double.IsFinite(value))
         {
             // Beyond double's range (e.g. 1e400): keep the digits rather than lose them.
             return element.GetRawText();
         }
 
         bool fitsLong = value >= long.MinValue && value < long.MaxValue;
-        return fitsLong && Math.Floor(value) == value ? (long)value : value;
+        return fitsLong && Math.Floor(value) == value ? (object)(long)value : value;
     }
 }

@@ -94,13 +94,13 @@ internal static class RunwayTaskParser
     {
         string excerpt = BodyExcerpt.From(body);
         string route = format == RunwayTaskFormat.Feed
-            ? "the feed route (POST /runway/feed)"
-            : "the official route (GET /runwayml/v1/tasks/{id})";
-        string quote = excerpt.Length == 0 ? "The body was empty." : $"The body starts: \"{excerpt}\"";
+            ? "The feed route (POST /runway/feed)"
+            : "The official route (GET /runwayml/v1/tasks/{id})";
+        string quote = excerpt.Length == 0 ? "" : $" Body: \"{excerpt}\"";
         return new RunwayApiException(
             RunwayErrorKind.MalformedResponse,
-            $"Expected a Runway task as JSON from {route} ({{\"code\":\"success\",\"data\":{{...}}}}, " +
-            $"{{\"task_id\":...}} or {{\"id\":...,\"status\":...}}), but got {what}. {quote}",
+            $"{route} sent {what} where a Runway task in JSON was expected " +
+            $"({{\"code\":\"success\",\"data\":{{...}}}}, {{\"task_id\":...}} or {{\"id\":...,\"status\":...}}).{quote}",
             inner)
         {
             BodyExcerpt = excerpt,

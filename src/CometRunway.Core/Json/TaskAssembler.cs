@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using CometRunway.Core.Tasks;
 
@@ -10,14 +11,15 @@ namespace CometRunway.Core.Json;
 internal static class TaskAssembler
 {
     /// <summary>Fields mapped onto <see cref="RunwayTask"/>; every other field of the outer task goes to Properties.</summary>
-    private static readonly HashSet<string> ModelFields = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> ModelFields = new[]
     {
         "task_id", "id", "status", "action", "taskType", "fail_reason", "failure", "failureCode", "progress",
         "submit_time", "start_time", "finish_time", "createdAt", "output", "result_url", "video_url", "poster", "last_frame",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Envelope fields of the wrapped shape that mean nothing once the task is read.</summary>
-    private static readonly HashSet<string> EnvelopeFields = new(StringComparer.Ordinal) { "code", "message", "msg", "data" };
+    private static readonly FrozenSet<string> EnvelopeFields =
+        new[] { "code", "message", "msg", "data" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <param name="outer">The task object: the body itself (flat, plain) or the wrapper's <c>data</c>.</param>
     /// <param name="envelope">The wrapper around <paramref name="outer"/>, or <c>default</c>.</param>
@@ -36,6 +38,7 @@ internal static class TaskAssembler
         urls.AddOutput(nested, "output");
         urls.AddOutput(outer, "video_url");
         urls.AddOutput(nested, "video_url");
+        // Assets: every poster first (outer, then nested), then every last frame.
         urls.AddAsset(outer, "poster");
         urls.AddAsset(nested, "poster");
         urls.AddAsset(outer, "last_frame");
