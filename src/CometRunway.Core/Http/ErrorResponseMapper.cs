@@ -6,8 +6,6 @@ namespace CometRunway.Core.Http;
 /// <summary>Turns a non-success HTTP response into the typed error it means.</summary>
 internal static class ErrorResponseMapper
 {
-    private const string TaskNotExist = "task_not_exist";
-
     public static RunwayApiException Map(
         HttpStatusCode status, string? reasonPhrase, Uri? location, ReadOnlySpan<byte> body, TimeSpan? retryAfter, string taskId, Uri requestUri)
     {
@@ -19,13 +17,13 @@ internal static class ErrorResponseMapper
 
         (RunwayErrorKind kind, string message) = code switch
         {
-            _ when IsTaskNotExist(serverCode, serverMessage) =>
+            _ when ApiErrorBody.IsTaskNotExist(serverCode, serverMessage) =>
                 (RunwayErrorKind.TaskNotVisible, $"Task '{taskId}' is not visible yet (task_not_exist). New tasks can take from seconds to several minutes to appear; Wait-RunwayTask keeps polling until they do."),
             401 or 403 =>
                 (RunwayErrorKind.Authentication, $"CometAPI rejected the API key ({statusText}){said} Check the key given by -ApiKey, Connect-CometApi or COMETAPI_KEY."),
             404 =>
                 (RunwayErrorKind.NotFound, $"{statusText} for task '{taskId}' at {requestUri.GetLeftPart(UriPartial.Path)}{said} Check the task id, the format (official or feed) and the base address."),
-            429 when IsQuota(serverCode, serverMessage) =>
+            429 when ApiErrorBody.IsQuotaExhausted(serverCode, serverMessage) =>
                 (RunwayErrorKind.QuotaExhausted, $"CometAPI reports the account's quota is exhausted ({statusText}){said} Top up the account; retrying will not help."),
             429 =>
                 (RunwayErrorKind.RateLimited, $"CometAPI is rate limiting requests ({statusText}){said}"),
@@ -58,13 +56,4 @@ internal static class ErrorResponseMapper
             or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout or (HttpStatusCode)524,
         _ => false,
     };
-
-    private static bool IsTaskNotExist(string? code, string? message) =>
-        string.Equals(code, TaskNotExist, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(message?.Trim(), TaskNotExist, StringComparison.OrdinalIgnoreCase);
-
-    private static bool IsQuota(string? code, string? message) =>
-        (code?.Contains("quota", StringComparison.OrdinalIgnoreCase) ?? false)
-        || (message?.Contains("quota", StringComparison.OrdinalIgnoreCase) ?? false)
-        || (code?.Contains("insufficient", StringComparison.OrdinalIgnoreCase) ?? false);
 }
