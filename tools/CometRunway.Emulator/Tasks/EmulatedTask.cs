@@ -4,9 +4,10 @@ namespace CometRunway.Emulator.Tasks;
 
 /// <summary>
 /// What the emulator answers for one task id: an immutable script whose current state is read from the
-/// time elapsed since the task was added to the <see cref="EmulatedTaskStore"/>.
+/// time elapsed since the task was added to the <see cref="EmulatedTaskStore"/>. A record, so factories compose:
+/// <c>EmulatedTask.Running("t", 0.4) with { VisibleAfter = TimeSpan.FromSeconds(5) }</c>.
 /// </summary>
-public sealed class EmulatedTask
+public sealed record EmulatedTask
 {
     public const string DefaultAction = "IMAGE_TO_VIDEO";
 
