@@ -27,6 +27,7 @@ public sealed class StandaloneTests
         Assert.Contains("sk-demo-key", output.Text);
         Assert.Contains("Get-RunwayTask -Id demo-succeeded", output.Text);
         Assert.Equal("SUCCEEDED", succeeded.Str("status"));
+        Assert.Equal(baseUrl + "/files/demo-succeeded.png", succeeded.Str("poster"));
         Assert.Equal(("FAILURE", "SAFETY.INPUT.TEXT"), (failed.Str("status"), failed.GetProperty("data").Str("failureCode")));
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         Assert.Contains(fresh.Str("status"), new[] { "PENDING", "RUNNING" });

@@ -106,10 +106,15 @@ public sealed class TaskRouteTests
     }
 
     [Fact]
-    public async Task FailuresAndCancellationUseEachRoutesWords()
+    public async Task FailuresCancellationLegacyFieldsAndRawStatusesAsSent()
     {
         await using var emulator = await CometApiEmulator.StartAsync();
         emulator.Tasks.Add(EmulatedTask.Fails("t-fail", "flagged", "SAFETY.INPUT.TEXT"));
+        emulator.Tasks.Add(EmulatedTask.Succeeded("t-legacy", "https://cdn.example.invalid/v.mp4?sig=a%2Fb") with
+        {
+            UseLegacyVideoUrl = true,
+            Assets = new Dictionary<string, string> { ["last_frame"] = "files/t-legacy.png" },
+        });
         emulator.Tasks.Add(EmulatedTask.Cancelled("t-cancel"));
         emulator.Tasks.Add(EmulatedTask.WithRawStatus("t-weird", "WEIRD_STATE"));
         using var client = EmulatorHttp.AuthorizedClient(emulator);
@@ -118,6 +123,7 @@ public sealed class TaskRouteTests
         var failedFeed = (await (await client.PostFeedAsync("t-fail")).JsonAsync()).GetProperty("data");
         var cancelled = await (await client.GetOfficialAsync("t-cancel")).JsonAsync();
         var cancelledFeed = (await (await client.PostFeedAsync("t-cancel")).JsonAsync()).GetProperty("data");
+        var legacy = (await (await client.PostFeedAsync("t-legacy")).JsonAsync()).GetProperty("data");
         var weird = await (await client.GetOfficialAsync("t-weird")).JsonAsync();
         var weirdFeed = (await (await client.PostFeedAsync("t-weird")).JsonAsync()).GetProperty("data");
 
@@ -126,6 +132,9 @@ public sealed class TaskRouteTests
         Assert.Equal("CANCELLED", cancelled.Str("status"));
         Assert.Equal("FAILURE", cancelledFeed.Str("status"));
         Assert.Contains("cancel", cancelledFeed.Str("fail_reason"), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("https://cdn.example.invalid/v.mp4?sig=a%2Fb", legacy.GetProperty("data").Str("video_url"));
+        Assert.False(legacy.GetProperty("data").TryGetProperty("output", out _));
+        Assert.Equal(new Uri(emulator.BaseUri, "files/t-legacy.png").AbsoluteUri, legacy.GetProperty("data").Str("last_frame"));
         Assert.Equal("WEIRD_STATE", weird.Str("status"));
         Assert.Equal("WEIRD_STATE", weirdFeed.Str("status"));
     }
