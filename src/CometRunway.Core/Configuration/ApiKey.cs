@@ -26,12 +26,12 @@ public sealed class ApiKey
 
         if (trimmed.Length == 0)
         {
-            throw new ArgumentException("The API key is empty.", nameof(value));
+            throw new ArgumentException("The API key is empty.");
         }
 
         if (trimmed.Any(char.IsControl) || trimmed.Any(char.IsWhiteSpace))
         {
-            throw new ArgumentException("The API key contains white space or control characters; copy it again from the CometAPI console.", nameof(value));
+            throw new ArgumentException("The API key contains white space or control characters; copy it again from the CometAPI console.");
         }
 
         return new ApiKey(trimmed);
@@ -51,14 +51,11 @@ public sealed class ApiKey
         }
     }
 
-    /// <summary>The last four characters, for telling keys apart in messages without revealing them.</summary>
-    public string Hint => secret.Length <= 8 ? "****" : "****" + secret[^4..];
-
     internal string Reveal() => secret;
 
     /// <summary>Removes every occurrence of the secret from <paramref name="text"/>.</summary>
     public string Redact(string text) =>
         string.IsNullOrEmpty(text) ? text : text.Replace(secret, "****", StringComparison.Ordinal);
 
-    public override string ToString() => "ApiKey(" + Hint + ")";
+    public override string ToString() => "ApiKey(****)";
 }

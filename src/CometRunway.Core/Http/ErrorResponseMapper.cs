@@ -1,0 +1,59 @@
+using System.Net;
+using CometRunway.Core.Json;
+
+namespace CometRunway.Core.Http;
+
+/// <summary>Turns a non-success HTTP response into the typed error it means.</summary>
+internal static class ErrorResponseMapper
+{
+    public static RunwayApiException Map(
+        HttpStatusCode status, string? reasonPhrase, Uri? location, ReadOnlySpan<byte> body, TimeSpan? retryAfter, string taskId, Uri requestUri)
+    {
+        var code = (int)status;
+        ApiErrorBody.TryRead(body, out var serverCode, out var serverMessage);
+        var excerpt = BodyExcerpt.From(body);
+        var said = serverMessage is { Length: > 0 } ? $": {serverMessage}" : excerpt.Length > 0 ? $". The response began: {excerpt}" : ".";
+        var statusText = $"HTTP {code} {reasonPhrase ?? status.ToString()}";
+
+        (RunwayErrorKind kind, string message) = code switch
+        {
+            _ when ApiErrorBody.IsTaskNotExist(serverCode, serverMessage) =>
+                (RunwayErrorKind.TaskNotVisible, $"Task '{taskId}' is not visible yet (task_not_exist). New tasks can take from seconds to several minutes to appear; Wait-RunwayTask keeps polling until they do."),
+            401 or 403 =>
+                (RunwayErrorKind.Authentication, $"CometAPI rejected the API key ({statusText}){said} Check the key given by -ApiKey, Connect-CometApi or COMETAPI_KEY."),
+            404 =>
+                (RunwayErrorKind.NotFound, $"{statusText} for task '{taskId}' at {requestUri.GetLeftPart(UriPartial.Path)}{said} Check the task id, the format (official or feed) and the base address."),
+            429 when ApiErrorBody.IsQuotaExhausted(serverCode, serverMessage) =>
+                (RunwayErrorKind.QuotaExhausted, $"CometAPI reports the account's quota is exhausted ({statusText}){said} Top up the account; retrying will not help."),
+            429 =>
+                (RunwayErrorKind.RateLimited, $"CometAPI is rate limiting requests ({statusText}){said}"),
+            408 =>
+                (RunwayErrorKind.Timeout, $"The server timed out reading the request ({statusText})."),
+            >= 300 and < 400 =>
+                (RunwayErrorKind.MalformedResponse, $"The server answered {statusText}, redirecting to '{location}'. CometAPI does not redirect API calls; check the base address (-BaseUri or COMETAPI_BASE_URL)."),
+            >= 500 =>
+                (RunwayErrorKind.ServerError, $"CometAPI had a server error ({statusText}){said}"),
+            _ =>
+                (RunwayErrorKind.BadRequest, $"CometAPI refused the request for task '{taskId}' ({statusText}){said}"),
+        };
+
+        return new RunwayApiException(kind, message)
+        {
+            StatusCode = status,
+            TaskId = taskId,
+            RequestUri = requestUri,
+            RetryAfter = retryAfter,
+            BodyExcerpt = excerpt.Length > 0 ? excerpt : null,
+            ServerCode = serverCode,
+        };
+    }
+
+    /// <summary>The statuses wire-format.md lists as transient (a quota 429 is mapped to QuotaExhausted before this is asked).</summary>
+    public static bool IsRetryable(RunwayApiException error) => error.Kind switch
+    {
+        RunwayErrorKind.Network or RunwayErrorKind.Timeout or RunwayErrorKind.RateLimited => true,
+        RunwayErrorKind.ServerError => error.StatusCode is null or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
+            or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout or (HttpStatusCode)524,
+        _ => false,
+    };
+}

@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using CometRunway.Core.Configuration;
+using CometRunway.Core.Json;
+using CometRunway.Core.Retry;
+using CometRunway.Core.Tasks;
+
+namespace CometRunway.Core.Http;
+
+/// <summary>Reads Runway tasks from CometAPI over either route, with retries for transient failures.</summary>
+public sealed class RunwayClient : IRunwayTaskSource
+{
+    private const int MaxBodyBytes = 8 * 1024 * 1024;
+
+    private readonly CometApiConnection connection;
+    private readonly RunwayClientOptions options;
+    private readonly HttpClient http;
+    private readonly Random random;
+
+    public RunwayClient(CometApiConnection connection, RunwayClientOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        this.connection = connection;
+        this.options = options ?? new RunwayClientOptions();
+        http = ApiHttpClients.For(connection.BaseUri);
+        random = this.options.Random ?? new Random();
+    }
+
+    public Uri BaseUri => connection.BaseUri;
+
+    public string? RunwayVersion => options.RunwayVersion;
+
+    public async Task<RunwayTask> GetTaskAsync(string id, RunwayTaskFormat format, CancellationToken cancellationToken)
+    {
+        id = TaskId.Validate(id);
+        for (var attempt = 1; ; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                return await SendOnceAsync(id, format, attempt, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RunwayApiException error) when (ErrorResponseMapper.IsRetryable(error) && attempt < options.Retry.MaxAttempts)
+            {
+                var delay = options.Retry.DelayBeforeRetry(attempt, error.RetryAfter, random);
+                if (delay is null)
+                {
+                    throw WithAttempts(error, attempt);
+                }
+
+                Log($"Retry {attempt} of {options.Retry.MaxAttempts - 1} for task '{id}' in {delay.Value.TotalSeconds:0.0#} s: {Reason(error)}.");
+                await Task.Delay(delay.Value, options.Time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RunwayApiException error) when (attempt > 1)
+            {
+                throw WithAttempts(error, attempt);
+            }
+        }
+    }
+
+    private async Task<RunwayTask> SendOnceAsync(string id, RunwayTaskFormat format, int attempt, CancellationToken cancellationToken)
+    {
+        using var request = BuildRequest(id, format);
+        var uri = request.RequestUri!;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.RequestTimeout);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            var body = await ReadBodyAsync(response, id, uri, timeout.Token).ConfigureAwait(false);
+            Log($"{request.Method} {uri} -> {(int)response.StatusCode} {response.ReasonPhrase} in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms{(attempt > 1 ? $" (attempt {attempt})" : string.Empty)}");
+            if (!response.IsSuccessStatusCode)
+            {
+                throw Redacted(ErrorResponseMapper.Map(
+                    response.StatusCode,
+                    response.ReasonPhrase,
+                    response.Headers.Location,
+                    body,
+                    RetryAfterHeader.Read(response.Headers, options.Time.GetUtcNow()),
+                    id,
+                    uri));
+            }
+
+            try
+            {
+                return RunwayTaskParser.Parse(body, format, new TaskParseContext(id, options.RunwayVersion, connection.BaseUri, options.Time.GetUtcNow()));
+            }
+            catch (RunwayApiException error)
+            {
+                throw Redacted(error);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log($"{request.Method} {uri} timed out after {options.RequestTimeout.TotalSeconds:0} s");
+            throw new RunwayApiException(RunwayErrorKind.Timeout, $"The request for task '{id}' to {uri.GetLeftPart(UriPartial.Authority)} did not complete within {options.RequestTimeout.TotalSeconds:0} seconds.")
+            {
+                TaskId = id,
+                RequestUri = uri,
+            };
+        }
+        catch (HttpRequestException error)
+        {
+            Log($"{request.Method} {uri} failed: {error.Message}");
+            throw new RunwayApiException(RunwayErrorKind.Network, $"Could not reach {uri.GetLeftPart(UriPartial.Authority)} for task '{id}': {connection.ApiKey.Redact(error.Message)}", error)
+            {
+                TaskId = id,
+                RequestUri = uri,
+            };
+        }
+    }
+
+    private HttpRequestMessage BuildRequest(string id, RunwayTaskFormat format)
+    {
+        var request = format == RunwayTaskFormat.Feed
+            ? new HttpRequestMessage(HttpMethod.Post, new Uri(connection.BaseUri, "runway/feed"))
+            {
+                Content = JsonContent.Create(new FeedTaskRequest(id), CometJsonContext.Default.FeedTaskRequest),
+            }
+            : new HttpRequestMessage(HttpMethod.Get, new Uri(connection.BaseUri, "runwayml/v1/tasks/" + TaskId.AsPathSegment(id)));
+
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", connection.ApiKey.Reveal());
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.UserAgent.ParseAdd(UserAgent.Value);
+        if (!string.IsNullOrWhiteSpace(options.RunwayVersion))
+        {
+            request.Headers.TryAddWithoutValidation("X-Runway-Version", options.RunwayVersion);
+        }
+
+        return request;
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, string id, Uri uri, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentLength > MaxBodyBytes)
+        {
+            throw TooLarge(id, uri);
+        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                throw TooLarge(id, uri);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static RunwayApiException TooLarge(string id, Uri uri) =>
+        new(RunwayErrorKind.MalformedResponse, $"The response for task '{id}' from {uri.GetLeftPart(UriPartial.Authority)} is larger than {MaxBodyBytes / (1024 * 1024)} MiB; a task is a few kilobytes. Check the base address.")
+        {
+            TaskId = id,
+            RequestUri = uri,
+        };
+
+    private RunwayApiException Redacted(RunwayApiException error)
+    {
+        var message = connection.ApiKey.Redact(error.Message);
+        var excerpt = error.BodyExcerpt is null ? null : connection.ApiKey.Redact(error.BodyExcerpt);
+        if (ReferenceEquals(message, error.Message) && ReferenceEquals(excerpt, error.BodyExcerpt))
+        {
+            return error;
+        }
+
+        return Copy(error, message, excerpt, error.Attempts);
+    }
+
+    private static RunwayApiException WithAttempts(RunwayApiException error, int attempts) =>
+        Copy(error, error.Message, error.BodyExcerpt, attempts);
+
+    private static RunwayApiException Copy(RunwayApiException error, string message, string? excerpt, int attempts) =>
+        new(error.Kind, message, error.InnerException)
+        {
+            StatusCode = error.StatusCode,
+            TaskId = error.TaskId,
+            RequestUri = error.RequestUri,
+            RetryAfter = error.RetryAfter,
+            BodyExcerpt = excerpt,
+            ServerCode = error.ServerCode,
+            Attempts = attempts,
+        };
+
+    private static string Reason(RunwayApiException error) => error.StatusCode is { } status
+        ? $"HTTP {(int)status} ({error.Kind})" + (error.RetryAfter is { } wait ? $", server asked to wait {wait.TotalSeconds:0.#} s" : string.Empty)
+        : error.Kind.ToString();
+
+    private void Log(string message) => options.Log?.Invoke(new RequestLogEntry(message));
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+
+namespace CometRunway.Core.Json;
+
+/// <summary>Parses a response body as JSON without throwing, saying why when it cannot.</summary>
+internal static class LenientJson
+{
+    private static readonly JsonDocumentOptions Options = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+    };
+
+    /// <returns>The document, or null with <paramref name="whyNot"/> describing the body for an error message.</returns>
+    public static JsonDocument? TryParse(ReadOnlySpan<byte> utf8Body, out string? whyNot)
+    {
+        ReadOnlySpan<byte> body = Utf8Bom.Skip(utf8Body);
+        int start = FirstNonWhitespace(body);
+        if (start < 0)
+        {
+            whyNot = "an empty body";
+            return null;
+        }
+
+        if (body[start] == (byte)'<')
+        {
+            whyNot = "HTML or XML, not JSON (a wrong base address or a proxy in between?)";
+            return null;
+        }
+
+        try
+        {
+            whyNot = null;
+            return JsonDocument.Parse(body.ToArray(), Options);
+        }
+        catch (JsonException)
+        {
+            whyNot = "a body that is not valid JSON (cut off, or not JSON at all)";
+            return null;
+        }
+    }
+
+    private static int FirstNonWhitespace(ReadOnlySpan<byte> body)
+    {
+        for (int i = 0; i < body.Length; i++)
+        {
+            if (body[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Management.Automation;
+using CometRunway.Core.Configuration;
+using CometRunway.PowerShell.Infrastructure;
+
+namespace CometRunway.PowerShell.Commands;
+
+/// <summary>Remembers a CometAPI key and base address for the rest of this runspace.</summary>
+[Cmdlet(VerbsCommunications.Connect, "CometApi", DefaultParameterSetName = ApiKeySet)]
+[OutputType(typeof(CometApiSession))]
+public sealed class ConnectCometApiCommand : RunwayCommandBase
+{
+    private const string ApiKeySet = "ApiKey";
+    private const string CredentialSet = "Credential";
+
+    /// <summary>The key: a SecureString (e.g. from Get-Secret), or a plain string.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ApiKeySet)]
+    [ApiKeyTransformation]
+    public ApiKey? ApiKey { get; set; }
+
+    /// <summary>A credential whose password is the key; the user name is ignored.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+    [Credential]
+    public PSCredential? Credential { get; set; }
+
+    /// <summary>The API's base address; defaults to COMETAPI_BASE_URL or https://api.cometapi.com.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? BaseUri { get; set; }
+
+    [Parameter]
+    public SwitchParameter AllowUnencryptedAuthentication { get; set; }
+
+    /// <summary>Write the session (with the key masked) to the pipeline.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void EndProcessing()
+    {
+        try
+        {
+            var key = ApiKey ?? ApiKey.FromSecureString(Credential!.Password);
+            var baseUri = BaseUri is null ? null : ConnectionResolver.ParseBaseUri(BaseUri, AllowUnencryptedAuthentication.IsPresent);
+            var session = new CometApiSession(key, baseUri, AllowUnencryptedAuthentication.IsPresent);
+            RunspaceState.Current.Session = session;
+            WriteVerbose($"Connected: requests in this session go to {baseUri?.ToString() ?? "the default address"} with the given key.");
+            if (PassThru)
+            {
+                WriteObject(session);
+            }
+        }
+        catch (Exception error) when (error is CometApiConfigurationException or ArgumentException)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(error, "CometApiConnectInvalidArgument", ErrorCategory.InvalidArgument, BaseUri));
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Management.Automation;
+using CometRunway.Core.Configuration;
+using CometRunway.Core.Http;
+using CometRunway.PowerShell.Completion;
+
+namespace CometRunway.PowerShell.Infrastructure;
+
+/// <summary>The parameters every command that talks to CometAPI shares, and how they become a client.</summary>
+public abstract class ApiCommandBase : RunwayCommandBase
+{
+    /// <summary>The CometAPI key. Overrides Connect-CometApi and COMETAPI_KEY.</summary>
+    [Parameter]
+    [ApiKeyTransformation]
+    public ApiKey? ApiKey { get; set; }
+
+    /// <summary>The API's base address. Overrides Connect-CometApi and COMETAPI_BASE_URL.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? BaseUri { get; set; }
+
+    /// <summary>Allow sending the key over plain http:// to a host other than this machine.</summary>
+    [Parameter]
+    public SwitchParameter AllowUnencryptedAuthentication { get; set; }
+
+    /// <summary>Sent as the X-Runway-Version header, e.g. 2024-11-06.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(RunwayVersionCompleter))]
+    [ValidatePattern(@"^\d{4}-\d{2}-\d{2}$")]
+    public string? RunwayVersion { get; set; }
+
+    /// <summary>
+    /// Resolves key and base address (parameters, then session, then environment) or stops the command
+    /// with one error that says how to provide them.
+    /// </summary>
+    protected CometApiConnection ResolveConnection()
+    {
+        try
+        {
+            return ConnectionResolver.Resolve(
+                ApiKey, BaseUri, RunspaceState.Current.Session, Environment.GetEnvironmentVariable, AllowUnencryptedAuthentication.IsPresent);
+        }
+        catch (CometApiConfigurationException error)
+        {
+            var missingKey = error.Message == ConnectionResolver.MissingKeyMessage;
+            ThrowTerminatingError(ErrorRecords.Create(
+                error,
+                missingKey ? "CometApiKeyMissing" : "CometApiBaseUriInvalid",
+                missingKey ? ErrorCategory.AuthenticationError : ErrorCategory.InvalidArgument,
+                missingKey ? null : BaseUri));
+            throw;
+        }
+    }
+
+    protected RunwayClient CreateClient(CometApiConnection connection, Action<RequestLogEntry> log, string? runwayVersion = null) =>
+        new(connection, new RunwayClientOptions { RunwayVersion = runwayVersion ?? RunwayVersion, Log = log });
+}

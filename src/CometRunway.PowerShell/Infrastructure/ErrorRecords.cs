@@ -1,0 +1,58 @@
+using System.Management.Automation;
+using CometRunway.Core.Http;
+
+namespace CometRunway.PowerShell.Infrastructure;
+
+/// <summary>Builds the module's error records: stable ids, the right category, the task or path as target.</summary>
+internal static class ErrorRecords
+{
+    public static ErrorRecord FromApi(RunwayApiException error, object target) =>
+        Create(error, IdOf(error.Kind), CategoryOf(error.Kind), target);
+
+    public static ErrorRecord InvalidTaskId(ArgumentException error, object target) =>
+        Create(error, "InvalidRunwayTaskId", ErrorCategory.InvalidArgument, target);
+
+    public static ErrorRecord Create(Exception error, string errorId, ErrorCategory category, object? target, string? recommendedAction = null)
+    {
+        var record = new ErrorRecord(error, errorId, category, target)
+        {
+            ErrorDetails = new ErrorDetails(error.Message),
+        };
+        if (recommendedAction is not null)
+        {
+            record.ErrorDetails.RecommendedAction = recommendedAction;
+        }
+
+        return record;
+    }
+
+    public static string IdOf(RunwayErrorKind kind) => kind switch
+    {
+        RunwayErrorKind.TaskNotVisible => "RunwayTaskNotVisible",
+        RunwayErrorKind.Authentication => "RunwayAuthenticationFailed",
+        RunwayErrorKind.NotFound => "RunwayTaskNotFound",
+        RunwayErrorKind.BadRequest => "RunwayBadRequest",
+        RunwayErrorKind.RateLimited => "RunwayRateLimited",
+        RunwayErrorKind.QuotaExhausted => "RunwayQuotaExhausted",
+        RunwayErrorKind.ServerError => "RunwayServerError",
+        RunwayErrorKind.MalformedResponse => "RunwayMalformedResponse",
+        RunwayErrorKind.Network => "RunwayNetworkError",
+        RunwayErrorKind.Timeout => "RunwayRequestTimeout",
+        _ => "RunwayError",
+    };
+
+    public static ErrorCategory CategoryOf(RunwayErrorKind kind) => kind switch
+    {
+        RunwayErrorKind.TaskNotVisible => ErrorCategory.ResourceUnavailable,
+        RunwayErrorKind.Authentication => ErrorCategory.AuthenticationError,
+        RunwayErrorKind.NotFound => ErrorCategory.ObjectNotFound,
+        RunwayErrorKind.BadRequest => ErrorCategory.InvalidArgument,
+        RunwayErrorKind.RateLimited => ErrorCategory.LimitsExceeded,
+        RunwayErrorKind.QuotaExhausted => ErrorCategory.QuotaExceeded,
+        RunwayErrorKind.ServerError => ErrorCategory.ResourceUnavailable,
+        RunwayErrorKind.MalformedResponse => ErrorCategory.InvalidResult,
+        RunwayErrorKind.Network => ErrorCategory.ConnectionError,
+        RunwayErrorKind.Timeout => ErrorCategory.OperationTimeout,
+        _ => ErrorCategory.NotSpecified,
+    };
+}

@@ -1,0 +1,37 @@
+using System.Management.Automation;
+
+namespace CometRunway.PowerShell.Infrastructure;
+
+/// <summary>Owns the cancellation that Ctrl+C (<see cref="StopProcessing"/>) triggers for every command.</summary>
+public abstract class RunwayCommandBase : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource stopping = new();
+
+    /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
+    protected CancellationToken StopToken => stopping.Token;
+
+    protected override void StopProcessing() => stopping.Cancel();
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            stopping.Dispose();
+        }
+    }
+
+    /// <summary>Stops the command with an error when the pipeline was stopped meanwhile, so nothing more is written.</summary>
+    protected void ThrowIfStopping()
+    {
+        if (stopping.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+}

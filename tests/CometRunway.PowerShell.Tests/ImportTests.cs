@@ -1,0 +1,16 @@
+using CometRunway.PowerShell.Tests.Hosting;
+
+namespace CometRunway.PowerShell.Tests;
+
+public sealed class ImportTests
+{
+    [Fact]
+    public void ModuleImportsAndExportsItsCmdlets()
+    {
+        using var host = new ModuleHost();
+        var result = host.Run("Get-Command -Module CometRunway | ForEach-Object Name");
+        Assert.Null(result.Terminating);
+        Assert.Empty(result.Errors);
+        Assert.Equal(new[] { "Connect-CometApi", "Disconnect-CometApi", "Get-RunwayFeedTask", "Get-RunwayTask" }, result.Output.Cast<string>().Order());
+    }
+}
