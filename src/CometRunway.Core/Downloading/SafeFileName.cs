@@ -85,15 +85,18 @@ public static class SafeFileName
             return string.Empty;
         }
 
-        var text = candidate.IsNormalized(NormalizationForm.FormC) ? candidate : candidate.Normalize(NormalizationForm.FormC);
-        var builder = new StringBuilder(text.Length);
-        foreach (var rune in text.EnumerateRunes())
+        // Runes first: a lone surrogate becomes U+FFFD (then '_'), so normalization never sees invalid text.
+        var builder = new StringBuilder(candidate.Length);
+        foreach (var rune in candidate.EnumerateRunes())
         {
-            builder.Append(IsUnsafe(rune) ? "_" : rune.ToString());
+            builder.Append(IsUnsafe(rune) || rune == Rune.ReplacementChar ? "_" : rune.ToString());
         }
 
+        var text = builder.ToString();
+        text = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+
         // Dots and spaces at either end: "..", "." and hidden files at the front; Windows strips them at the end.
-        return builder.ToString().Trim(' ', '.', '\u3000', '\u00A0');
+        return text.Trim(' ', '.', '\u3000', '\u00A0');
     }
 
     private static bool IsUnsafe(Rune rune)
