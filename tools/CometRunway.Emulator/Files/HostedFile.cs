@@ -2,9 +2,9 @@ namespace CometRunway.Emulator.Files;
 
 /// <summary>
 /// One file the <see cref="StaticFileHost"/> serves, with its validators and the faults to inject.
-/// Faults count requests to this file; the counter is per instance.
+/// Faults count requests to this file; the counter is per instance (use <c>with</c> to derive a variant before serving it).
 /// </summary>
-public sealed class HostedFile
+public sealed record HostedFile
 {
     private readonly byte[]? _bytes;
     private readonly int _seed;
