@@ -54,8 +54,10 @@ public sealed class StaticFileHost : IAsyncDisposable
             path = "/" + path;
         }
 
-        _files[path] = file;
-        return UrlFor(path, query);
+        // Keyed by the path as a client sends it (System.Uri unescapes %2e and the like).
+        var url = UrlFor(path, query);
+        _files[url.AbsolutePath] = file;
+        return url;
     }
 
     public Uri UrlFor(string path, string? query = null) =>
