@@ -283,45 +283,56 @@ internal sealed class FileTransfer
                 || Math.Abs((existing.LastWriteTimeUtc - lastModified.UtcDateTime).TotalSeconds) < 1);
     }
 
+    /// <summary>
+    /// Copies the body to the temporary file with two buffers: the next read from the network runs while the
+    /// previous chunk is written, so neither side waits for the other. Memory: two buffers, whatever the size.
+    /// </summary>
     private async Task CopyBodyAsync(HttpResponseMessage response, CancellationTokenSource stallTimer, CancellationToken cancellationToken)
     {
-        var readToken = stallTimer.Token;
         var file = _file!;
-        var buffer = ArrayPool<byte>.Shared.Rent(_options.BufferSize);
+        var size = _options.BufferSize;
+        byte[][] buffers = [ArrayPool<byte>.Shared.Rent(size), ArrayPool<byte>.Shared.Rent(size)];
+        Task<int>? pendingRead = null;
+        var body = await response.Content.ReadAsStreamAsync(stallTimer.Token).ConfigureAwait(false);
         try
         {
-            var body = await response.Content.ReadAsStreamAsync(readToken).ConfigureAwait(false);
-            await using (body.ConfigureAwait(false))
+            var current = 0;
+            pendingRead = ReadChunkAsync(body, buffers[current].AsMemory(0, size), stallTimer);
+            while (true)
             {
-                while (true)
+                var read = await pendingRead.ConfigureAwait(false);
+                pendingRead = null;
+                if (read == 0)
                 {
-                    // Restart the stall timer for every read: slow is fine, silent is not.
-                    stallTimer.CancelAfter(_options.StallTimeout);
-                    int read;
-                    try
-                    {
-                        read = await body.ReadAsync(buffer.AsMemory(0, _options.BufferSize), readToken).ConfigureAwait(false);
-                    }
-                    catch (Exception exception) when (exception is IOException or HttpRequestException)
-                    {
-                        throw ShortBody(exception);
-                    }
-
-                    if (read == 0)
-                    {
-                        break;
-                    }
-
-                    await WriteAsync(file, buffer, read, cancellationToken).ConfigureAwait(false);
-                    _received += read;
-                    _batch?.Received(read);
-                    ReportProgress(force: false);
+                    break;
                 }
+
+                var filled = buffers[current];
+                current ^= 1;
+                pendingRead = ReadChunkAsync(body, buffers[current].AsMemory(0, size), stallTimer);
+                await WriteAsync(file, filled, read, cancellationToken).ConfigureAwait(false);
+                _received += read;
+                _batch?.Received(read);
+                ReportProgress(force: false);
             }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            await body.DisposeAsync().ConfigureAwait(false);
+            if (pendingRead is not null)
+            {
+                // A read may still be filling a buffer: let it end (disposing the body stops it) before the buffers go back.
+                try
+                {
+                    await pendingRead.ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is TransientDownloadProblem or OperationCanceledException or ObjectDisposedException)
+                {
+                }
+            }
+
+            ArrayPool<byte>.Shared.Return(buffers[0]);
+            ArrayPool<byte>.Shared.Return(buffers[1]);
         }
 
         if (_total is { } total && _received != total)
@@ -336,6 +347,20 @@ internal sealed class FileTransfer
         }
 
         ReportProgress(force: true);
+    }
+
+    private async Task<int> ReadChunkAsync(Stream body, Memory<byte> buffer, CancellationTokenSource stallTimer)
+    {
+        // Restart the stall timer for every read: slow is fine, silent is not.
+        stallTimer.CancelAfter(_options.StallTimeout);
+        try
+        {
+            return await body.ReadAsync(buffer, stallTimer.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or HttpRequestException)
+        {
+            throw ShortBody(exception);
+        }
     }
 
     private TransientDownloadProblem ShortBody(Exception? cause) =>

@@ -22,8 +22,11 @@ public sealed record RunwayDownloaderOptions
     /// <summary>Redirects followed per request (only to http and https).</summary>
     public int MaxRedirects { get; init; } = 10;
 
-    /// <summary>The copy buffer per download; memory use is about ThrottleLimit times this, whatever the file size.</summary>
-    public int BufferSize { get; init; } = 128 * 1024;
+    /// <summary>
+    /// Each download copies through two buffers of this size (one filling from the network while the other is
+    /// written), so memory is about 2 x ThrottleLimit x BufferSize whatever the file size.
+    /// </summary>
+    public int BufferSize { get; init; } = 256 * 1024;
 
     /// <summary>How often progress is reported per file and for the batch.</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
