@@ -14,6 +14,7 @@
         'Disconnect-CometApi'
         'Get-RunwayFeedTask'
         'Get-RunwayTask'
+        'Save-RunwayOutput'
         'Wait-RunwayTask'
     )
     FunctionsToExport    = @()

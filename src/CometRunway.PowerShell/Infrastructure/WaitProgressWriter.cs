@@ -3,80 +3,27 @@ using CometRunway.Core.Waiting;
 
 namespace CometRunway.PowerShell.Infrastructure;
 
-/// <summary>
-/// Turns the waiter's progress snapshots into one parent record and a child per shown task, and
-/// completes every record it started. The waiter already limits snapshots to about one a second and
-/// children to a bounded set.
-/// </summary>
+/// <summary>Shows the waiter's snapshots (already about one a second, with a bounded set of children).</summary>
 internal sealed class WaitProgressWriter
 {
-    private const string Activity = "Waiting for Runway tasks";
+    private readonly ProgressTree tree;
 
-    private readonly Cmdlet cmdlet;
-    private readonly int parentId;
-    private readonly Dictionary<string, int> shownChildren = new(StringComparer.Ordinal);
-    private bool parentShown;
-
-    public WaitProgressWriter(Cmdlet cmdlet)
-    {
-        this.cmdlet = cmdlet;
-        // One activity id per invocation, so two waits in one session (or in nested pipelines) don't overwrite each other.
-        parentId = Random.Shared.Next(1 << 20, 1 << 30);
-    }
+    public WaitProgressWriter(Cmdlet cmdlet) => tree = new ProgressTree(cmdlet, "Waiting for Runway tasks");
 
     public void Show(WaitProgressEvent snapshot)
     {
-        var percent = snapshot.Total == 0 ? 0 : (int)(100L * snapshot.Done / snapshot.Total);
-        cmdlet.WriteProgress(new ProgressRecord(parentId, Activity, $"{snapshot.Done} of {snapshot.Total} tasks done")
+        tree.ShowParent($"{snapshot.Done} of {snapshot.Total} tasks done", snapshot.Total == 0 ? 0 : (int)(100L * snapshot.Done / snapshot.Total));
+        var active = snapshot.Active.Select(child => child.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in tree.ChildKeys.Where(id => !active.Contains(id)).ToList())
         {
-            PercentComplete = percent,
-        });
-        parentShown = true;
+            tree.CompleteChild(gone);
+        }
 
-        var stillActive = new HashSet<string>(StringComparer.Ordinal);
         foreach (var child in snapshot.Active)
         {
-            stillActive.Add(child.Id);
-            if (!shownChildren.TryGetValue(child.Id, out var childId))
-            {
-                childId = parentId + 1 + (child.Ordinal % (1 << 19));
-                shownChildren[child.Id] = childId;
-            }
-
-            cmdlet.WriteProgress(new ProgressRecord(childId, "Task " + child.Id, child.Status)
-            {
-                ParentActivityId = parentId,
-                PercentComplete = child.Percent is { } p ? (int)Math.Clamp(p, 0, 100) : -1,
-            });
-        }
-
-        foreach (var gone in shownChildren.Keys.Where(id => !stillActive.Contains(id)).ToList())
-        {
-            CompleteChild(gone);
+            tree.ShowChild(child.Id, "Task " + child.Id, child.Status, child.Percent is { } p ? (int)p : null);
         }
     }
 
-    public void CompleteAll()
-    {
-        foreach (var id in shownChildren.Keys.ToList())
-        {
-            CompleteChild(id);
-        }
-
-        if (parentShown)
-        {
-            cmdlet.WriteProgress(new ProgressRecord(parentId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
-            parentShown = false;
-        }
-    }
-
-    private void CompleteChild(string id)
-    {
-        cmdlet.WriteProgress(new ProgressRecord(shownChildren[id], "Task " + id, "Done")
-        {
-            ParentActivityId = parentId,
-            RecordType = ProgressRecordType.Completed,
-        });
-        shownChildren.Remove(id);
-    }
+    public void CompleteAll() => tree.CompleteAll();
 }

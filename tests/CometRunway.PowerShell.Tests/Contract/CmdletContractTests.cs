@@ -12,7 +12,7 @@ public sealed class CmdletContractTests
     [Fact]
     public void TheModuleHasTheCmdletsTheMissionNames() =>
         Assert.Superset(
-            new HashSet<string> { "Get-RunwayTask", "Get-RunwayFeedTask", "Wait-RunwayTask", "Connect-CometApi", "Disconnect-CometApi" },
+            new HashSet<string> { "Get-RunwayTask", "Get-RunwayFeedTask", "Wait-RunwayTask", "Save-RunwayOutput", "Connect-CometApi", "Disconnect-CometApi" },
             CmdletTypes.All.Select(CmdletTypes.NameOf).ToHashSet());
 
     [Theory]

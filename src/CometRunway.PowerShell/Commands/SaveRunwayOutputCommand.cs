@@ -1,0 +1,307 @@
+using System.Management.Automation;
+using System.Threading.Channels;
+using CometRunway.Core.Configuration;
+using CometRunway.Core.Downloading;
+using CometRunway.Core.Http;
+using CometRunway.Core.Pipeline;
+using CometRunway.Core.Tasks;
+using CometRunway.PowerShell.Infrastructure;
+
+namespace CometRunway.PowerShell.Commands;
+
+/// <summary>Downloads the videos and images of succeeded Runway tasks, safely, resumably and in parallel.</summary>
+[Cmdlet(VerbsData.Save, "RunwayOutput", DefaultParameterSetName = TaskPathSet, SupportsShouldProcess = true)]
+[OutputType(typeof(FileInfo))]
+public sealed class SaveRunwayOutputCommand : ApiCommandBase
+{
+    private const string TaskPathSet = "TaskPath";
+    private const string TaskLiteralPathSet = "TaskLiteralPath";
+    private const string UriPathSet = "UriPath";
+    private const string UriLiteralPathSet = "UriLiteralPath";
+
+    private readonly Dictionary<string, RunwayTask> tasksById = new(StringComparer.Ordinal);
+    private readonly Channel<PlannedDownload> confirmed = Channel.CreateUnbounded<PlannedDownload>(new UnboundedChannelOptions { SingleReader = true });
+    private EventPump<DownloadEvent>? pump;
+    private DownloadPlanner? planner;
+    private RunwayDownloader? downloader;
+    private DownloadProgressWriter? progress;
+    private string directory = string.Empty;
+    private bool directoryReady;
+
+    /// <summary>Succeeded tasks from Get-RunwayTask, Get-RunwayFeedTask or Wait-RunwayTask.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TaskPathSet)]
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TaskLiteralPathSet)]
+    [ValidateNotNull]
+    public RunwayTask[] InputObject { get; set; } = Array.Empty<RunwayTask>();
+
+    /// <summary>Output URLs to download directly.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = UriPathSet)]
+    [Parameter(Mandatory = true, ParameterSetName = UriLiteralPathSet)]
+    [ValidateNotNullOrEmpty]
+    public string[] Uri { get; set; } = Array.Empty<string>();
+
+    /// <summary>The task the -Uri outputs belong to: names the files and allows fresh links when one has expired.</summary>
+    [Parameter(ParameterSetName = UriPathSet)]
+    [Parameter(ParameterSetName = UriLiteralPathSet)]
+    [ValidateNotNullOrEmpty]
+    public string? TaskId { get; set; }
+
+    /// <summary>The directory to save into (wildcards allowed); created when missing. Default: the current location.</summary>
+    [Parameter(Position = 0, ParameterSetName = TaskPathSet)]
+    [Parameter(Position = 0, ParameterSetName = UriPathSet)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = ".";
+
+    /// <summary>The directory to save into, used exactly as typed.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = TaskLiteralPathSet)]
+    [Parameter(Mandatory = true, ParameterSetName = UriLiteralPathSet)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string? LiteralPath { get; set; }
+
+    /// <summary>File name without extension, from {TaskId}, {Index} and {Name}. Default: {TaskId}, or {TaskId}_{Index} for several outputs.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? NameTemplate { get; set; }
+
+    /// <summary>Replace files that already exist.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Never replace an existing file (the default; accepted for symmetry with Out-File).</summary>
+    [Parameter]
+    public SwitchParameter NoClobber { get; set; }
+
+    /// <summary>Leave an existing file alone when it has the length the server reports, instead of failing: for re-runnable runbooks.</summary>
+    [Parameter]
+    public SwitchParameter SkipIdentical { get; set; }
+
+    /// <summary>How many files download at once. Default 4.</summary>
+    [Parameter]
+    [ValidateRange(1, 32)]
+    public int ThrottleLimit { get; set; } = 4;
+
+    /// <summary>Write a FileInfo for each saved file, with TaskId and SourceUri note properties.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    private bool UsesUris => ParameterSetName is UriPathSet or UriLiteralPathSet;
+
+    protected override void BeginProcessing()
+    {
+        if (Force && NoClobber)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException("-Force and -NoClobber contradict each other; give one."), "ForceAndNoClobber", ErrorCategory.InvalidArgument, null));
+        }
+
+        try
+        {
+            directory = DestinationResolver.Resolve(this, LiteralPath ?? Path, literal: LiteralPath is not null);
+            planner = new DownloadPlanner(new DownloadPlanOptions
+            {
+                DestinationDirectory = directory,
+                NameTemplate = NameTemplate,
+                Force = Force,
+                SkipIdentical = SkipIdentical,
+            });
+        }
+        catch (DestinationResolver.DestinationException error)
+        {
+            ThrowTerminatingError(error.Record);
+        }
+        catch (Exception error) when (error is ArgumentException or ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(error, "InvalidDestination", ErrorCategory.InvalidArgument, LiteralPath ?? Path));
+        }
+
+        var events = pump = new EventPump<DownloadEvent>();
+        downloader = new RunwayDownloader(new RunwayDownloaderOptions { ThrottleLimit = ThrottleLimit }, TaskSourceForRefresh());
+        progress = new DownloadProgressWriter(this);
+        var downloads = downloader.DownloadAllAsync(confirmed.Reader.ReadAllAsync(), events.Post, StopToken);
+        _ = downloads.ContinueWith(_ => events.Complete(), TaskScheduler.Default);
+    }
+
+    protected override void ProcessRecord()
+    {
+        foreach (var request in Requests())
+        {
+            PlanAndConfirm(request);
+        }
+
+        pump!.DrainAvailable(Write);
+    }
+
+    protected override void EndProcessing()
+    {
+        try
+        {
+            confirmed.Writer.TryComplete();
+            pump!.DrainUntilComplete(Write, StopToken);
+            ThrowIfStopping();
+        }
+        finally
+        {
+            progress!.CompleteAll();
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            confirmed.Writer.TryComplete();
+            downloader?.Dispose();
+            pump?.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <summary>Fresh links for expired outputs need the API; without a key, downloads still work, just without refresh.</summary>
+    private IRunwayTaskSource? TaskSourceForRefresh()
+    {
+        var connection = ResolveConnectionOrNull();
+        var events = pump!;
+        return connection is null ? null : CreateClient(connection, entry => events.Post(new DownloadVerbose(entry.Message)));
+    }
+
+    private CometApiConnection? ResolveConnectionOrNull()
+    {
+        try
+        {
+            return ConnectionResolver.Resolve(ApiKey, BaseUri, RunspaceState.Current.Session, Environment.GetEnvironmentVariable, AllowUnencryptedAuthentication);
+        }
+        catch (CometApiConfigurationException error)
+        {
+            WriteVerbose("Expired links cannot be refreshed in this run: " + error.Message);
+            return null;
+        }
+    }
+
+    private IEnumerable<DownloadRequest> Requests()
+    {
+        if (UsesUris)
+        {
+            var requests = new List<DownloadRequest>();
+            for (var index = 0; index < Uri.Length; index++)
+            {
+                if (!System.Uri.TryCreate(Uri[index], UriKind.Absolute, out var url))
+                {
+                    WriteError(ErrorRecords.Create(new ArgumentException($"'{Uri[index]}' is not an absolute URL."), "InvalidOutputUrl", ErrorCategory.InvalidArgument, Uri[index]));
+                    continue;
+                }
+
+                requests.Add(new DownloadRequest { Url = url, TaskId = TaskId, OutputIndex = index, OutputCount = Uri.Length });
+            }
+
+            return requests;
+        }
+
+        return InputObject.SelectMany(task =>
+        {
+            tasksById[task.Id] = task;
+            try
+            {
+                return DownloadRequest.ForTask(task);
+            }
+            catch (RunwayDownloadException error)
+            {
+                WriteError(DownloadErrorRecords.From(error, task));
+                return Array.Empty<DownloadRequest>();
+            }
+        }).ToList();
+    }
+
+    private void PlanAndConfirm(DownloadRequest request)
+    {
+        PlannedDownload planned;
+        try
+        {
+            planned = planner!.Plan(request);
+        }
+        catch (RunwayDownloadException error)
+        {
+            WriteError(DownloadErrorRecords.From(error, Target(request.TaskId, request.Url)));
+            return;
+        }
+
+        var source = $"output {request.OutputIndex + 1} of {(request.TaskId is null ? "URL" : "task " + request.TaskId)} from {request.Url.Host}";
+        if (!ShouldProcess(planned.DisplayPath, "Save " + source))
+        {
+            return;
+        }
+
+        if (!directoryReady)
+        {
+            try
+            {
+                Directory.CreateDirectory(directory);
+                directoryReady = true;
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(ErrorRecords.Create(error, "DestinationNotWritable", ErrorCategory.PermissionDenied, directory, $"Cannot create the directory '{directory}': {error.Message}"));
+            }
+        }
+
+        confirmed.Writer.TryWrite(planned);
+    }
+
+    private object Target(string? taskId, Uri? url) =>
+        taskId is not null && tasksById.TryGetValue(taskId, out var task) ? task : (object?)taskId ?? url?.ToString() ?? string.Empty;
+
+    private void Write(DownloadEvent item)
+    {
+        switch (item)
+        {
+            case DownloadCompleted completed:
+                progress!.Finished(completed);
+                WriteVerbose($"Saved {completed.Path} ({completed.Length} bytes{(completed.Attempts > 1 ? $", {completed.Attempts} attempts" : string.Empty)}).");
+                WriteFile(completed.Path, completed.TaskId, completed.Url);
+                break;
+            case DownloadSkipped skipped:
+                progress!.Finished(skipped);
+                WriteVerbose($"Skipped {skipped.Path}: {skipped.Reason}");
+                WriteFile(skipped.Path, skipped.TaskId, skipped.Download.Url);
+                break;
+            case DownloadFailed failed:
+                progress!.Finished(failed);
+                WriteError(DownloadErrorRecords.From(failed.Error, Target(failed.Download.TaskId, failed.Download.Url)));
+                break;
+            case DownloadStarted started:
+                WriteVerbose($"Downloading {started.Download.Url.GetLeftPart(UriPartial.Path)} to {started.FinalPath}.");
+                break;
+            case DownloadRetrying retrying:
+                WriteVerbose($"Retrying {retrying.Download.DisplayPath} (attempt {retrying.NextAttempt}) in {retrying.Delay.TotalSeconds:0.#} s: {retrying.Reason}");
+                break;
+            case DownloadLinkRefreshed refreshed:
+                WriteVerbose($"The link for {refreshed.Download.DisplayPath} had expired; read task {refreshed.Download.TaskId} again for a fresh one.");
+                break;
+            case DownloadProgress file:
+                progress!.Show(file);
+                break;
+            case DownloadBatchProgress batch:
+                progress!.Show(batch);
+                break;
+            case DownloadVerbose verbose:
+                WriteVerbose(verbose.Message);
+                break;
+        }
+    }
+
+    private void WriteFile(string path, string? taskId, Uri url)
+    {
+        if (!PassThru)
+        {
+            return;
+        }
+
+        var file = PSObject.AsPSObject(new FileInfo(path));
+        file.Properties.Add(new PSNoteProperty("TaskId", taskId));
+        file.Properties.Add(new PSNoteProperty("SourceUri", url));
+        WriteObject(file);
+    }
+
+    /// <summary>Request log lines from refreshing a task, carried with the download events.</summary>
+    private sealed record DownloadVerbose(string Message) : DownloadEvent;
+}

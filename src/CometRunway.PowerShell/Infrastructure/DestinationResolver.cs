@@ -1,0 +1,54 @@
+using System.Management.Automation;
+
+namespace CometRunway.PowerShell.Infrastructure;
+
+/// <summary>Turns -Path/-LiteralPath into one FileSystem directory path, or an error record saying why not.</summary>
+internal static class DestinationResolver
+{
+    public static string Resolve(PSCmdlet cmdlet, string path, bool literal)
+    {
+        string resolved;
+        ProviderInfo provider;
+        if (!literal && WildcardPattern.ContainsWildcardCharacters(path))
+        {
+            var matches = cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider);
+            if (matches.Count != 1)
+            {
+                throw Fail(new ArgumentException($"The path '{path}' matches {matches.Count} items; give exactly one directory (or use -LiteralPath)."), "AmbiguousDestination", ErrorCategory.InvalidArgument, path);
+            }
+
+            resolved = matches[0];
+        }
+        else
+        {
+            resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
+        }
+
+        if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
+        {
+            throw Fail(new ArgumentException($"The path '{path}' is on the {provider.Name} provider; outputs can only be saved to the file system."), "DestinationNotFileSystem", ErrorCategory.InvalidArgument, path);
+        }
+
+        if (File.Exists(resolved))
+        {
+            throw Fail(new IOException($"The path '{resolved}' is a file; -Path and -LiteralPath name the directory to save into."), "DestinationIsAFile", ErrorCategory.InvalidArgument, path);
+        }
+
+        return resolved;
+    }
+
+    private static DestinationException Fail(Exception error, string id, ErrorCategory category, string path) =>
+        new DestinationException(ErrorRecords.Create(error, id, category, path));
+
+    /// <summary>Carries the error record to the command, which throws it as a terminating error.</summary>
+    internal sealed class DestinationException : Exception
+    {
+        public DestinationException(ErrorRecord record)
+            : base(record.Exception.Message)
+        {
+            Record = record;
+        }
+
+        public ErrorRecord Record { get; }
+    }
+}

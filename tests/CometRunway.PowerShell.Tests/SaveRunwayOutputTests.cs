@@ -1,0 +1,126 @@
+using System.Management.Automation;
+using CometRunway.Emulator.Tasks;
+using CometRunway.PowerShell.Tests.Hosting;
+
+namespace CometRunway.PowerShell.Tests;
+
+[Collection(HostedCollection.Name)]
+public sealed class SaveRunwayOutputTests : IClassFixture<EmulatorHostFixture>, IDisposable
+{
+    private const string Connection = "-ApiKey $Key -BaseUri $Base";
+    private readonly EmulatorHostFixture fixture;
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "cr-save-" + Guid.NewGuid().ToString("N"));
+
+    public SaveRunwayOutputTests(EmulatorHostFixture fixture)
+    {
+        this.fixture = fixture;
+        fixture.Emulator.Reset();
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private HostResult Run(string script) => fixture.Run(script, new() { ["Dir"] = directory });
+
+    [Fact]
+    public void FullPipelineFromTheEmulatorToFilesOnDisk()
+    {
+        fixture.Emulator.Tasks.Add(EmulatedTask.SucceedsAfter("v-1", TimeSpan.FromSeconds(1)));
+        fixture.Emulator.Tasks.Add(EmulatedTask.SucceedsAfter("v-2", TimeSpan.FromSeconds(2)));
+
+        var result = Run($"Get-RunwayTask v-1, v-2 {Connection} | Wait-RunwayTask -PollIntervalSec 1 {Connection} | Save-RunwayOutput -Path $Dir -PassThru {Connection}");
+
+        Assert.Empty(result.Errors);
+        var files = result.Output.Select(o => PSObject.AsPSObject(o)).ToList();
+        Assert.Equal(new[] { "v-1", "v-2" }, files.Select(f => (string)f.Properties["TaskId"].Value).Order());
+        Assert.All(files, f => Assert.IsType<FileInfo>(f.BaseObject));
+        Assert.Equal(new[] { "v-1.mp4", "v-2.mp4" }, Directory.GetFiles(directory).Select(Path.GetFileName).Order());
+        Assert.All(Directory.GetFiles(directory), f => Assert.Equal(fixture.Emulator.Options.FileSize, new FileInfo(f).Length));
+        Assert.All(fixture.Emulator.Requests.Where(r => r.Path.StartsWith("/files/")), r => Assert.False(r.Headers.ContainsKey("Authorization")));
+    }
+
+    [Fact]
+    public void WhatIfWritesNothingAndDownloadsNothing()
+    {
+        fixture.Emulator.Tasks.Add(EmulatedTask.Succeeded("w-1"));
+
+        var result = Run($"Get-RunwayTask w-1 {Connection} | Save-RunwayOutput -Path ($Dir + '/new') -WhatIf -PassThru");
+
+        Assert.Empty(result.Errors);
+        Assert.Empty(result.Output);
+        Assert.False(Directory.Exists(directory));
+        Assert.DoesNotContain(fixture.Emulator.Requests, r => r.Path.StartsWith("/files/"));
+    }
+
+    [Fact]
+    public void ExistingFilesAreRefusedUnlessForceOrIdentical()
+    {
+        fixture.Emulator.Tasks.Add(EmulatedTask.Succeeded("e-1"));
+        Directory.CreateDirectory(directory);
+        var target = Path.Combine(directory, "e-1.mp4");
+        File.WriteAllText(target, "older");
+
+        var refused = Run($"Get-RunwayTask e-1 {Connection} | Save-RunwayOutput -LiteralPath $Dir");
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal("ResourceExists", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal(ErrorCategory.ResourceExists, error.CategoryInfo.Category);
+        Assert.Equal("older", File.ReadAllText(target));
+
+        var forced = Run($"Get-RunwayTask e-1 {Connection} | Save-RunwayOutput -LiteralPath $Dir -Force");
+        Assert.Empty(forced.Errors);
+        Assert.Equal(fixture.Emulator.Options.FileSize, new FileInfo(target).Length);
+
+        var skipped = Run($"Get-RunwayTask e-1 {Connection} | Save-RunwayOutput -LiteralPath $Dir -SkipIdentical -PassThru -Verbose");
+        Assert.Empty(skipped.Errors);
+        Assert.Single(skipped.Output);
+        Assert.Contains(skipped.Verbose, v => v.StartsWith("Skipped"));
+    }
+
+    [Fact]
+    public void TasksThatDidNotSucceedAreOneErrorEach()
+    {
+        fixture.Emulator.Tasks.Add(EmulatedTask.Running("r-1", 0.5));
+        fixture.Emulator.Tasks.Add(EmulatedTask.Succeeded("s-1"));
+
+        var result = Run($"Get-RunwayTask r-1, s-1 {Connection} | Save-RunwayOutput -Path $Dir -PassThru");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("RunwayTaskNotSucceeded", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal("r-1", ((CometRunway.Core.Tasks.RunwayTask)error.TargetObject).Id);
+        Assert.Single(result.Output);
+    }
+
+    [Fact]
+    public void BareUrlsAreNamedAfterTheGivenTaskId()
+    {
+        var result = Run($"Save-RunwayOutput -Uri ($Base + 'files/a.png'), ($Base + 'files/b.png') -TaskId img-9 -Path $Dir -PassThru");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(new[] { "img-9_1.png", "img-9_2.png" }, Directory.GetFiles(directory).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public void OnlyTheFileSystemProviderIsAccepted()
+    {
+        var result = Run("try { Save-RunwayOutput -Uri 'https://cdn.example/x.mp4' -Path 'Env:\\' } catch { $_ }");
+
+        var error = Assert.IsType<ErrorRecord>(Assert.Single(result.Output));
+        Assert.Equal("DestinationNotFileSystem", error.FullyQualifiedErrorId.Split(',')[0]);
+    }
+
+    [Fact]
+    public void LiteralPathTakesBracketsAsTyped()
+    {
+        var bracketed = Path.Combine(directory, "[take 1]");
+
+        var result = fixture.Run("Save-RunwayOutput -Uri ($Base + 'files/clip.mp4') -LiteralPath $Dir", new() { ["Dir"] = bracketed });
+
+        Assert.Empty(result.Errors);
+        Assert.True(File.Exists(Path.Combine(bracketed, "clip.mp4")));
+    }
+}
