@@ -14,6 +14,7 @@
         'Disconnect-CometApi'
         'Get-RunwayFeedTask'
         'Get-RunwayTask'
+        'Wait-RunwayTask'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -11,6 +11,6 @@ public sealed class ImportTests
         var result = host.Run("Get-Command -Module CometRunway | ForEach-Object Name");
         Assert.Null(result.Terminating);
         Assert.Empty(result.Errors);
-        Assert.Equal(new[] { "Connect-CometApi", "Disconnect-CometApi", "Get-RunwayFeedTask", "Get-RunwayTask" }, result.Output.Cast<string>().Order());
+        Assert.Equal(new[] { "Connect-CometApi", "Disconnect-CometApi", "Get-RunwayFeedTask", "Get-RunwayTask", "Wait-RunwayTask" }, result.Output.Cast<string>().Order());
     }
 }

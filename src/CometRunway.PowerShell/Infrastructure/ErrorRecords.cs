@@ -6,25 +6,15 @@ namespace CometRunway.PowerShell.Infrastructure;
 /// <summary>Builds the module's error records: stable ids, the right category, the task or path as target.</summary>
 internal static class ErrorRecords
 {
-    public static ErrorRecord FromApi(RunwayApiException error, object target) =>
-        Create(error, IdOf(error.Kind), CategoryOf(error.Kind), target);
+    public static ErrorRecord FromApi(RunwayApiException error, object target, string? message = null) =>
+        Create(error, IdOf(error.Kind), CategoryOf(error.Kind), target, message);
 
     public static ErrorRecord InvalidTaskId(ArgumentException error, object target) =>
         Create(error, "InvalidRunwayTaskId", ErrorCategory.InvalidArgument, target);
 
-    public static ErrorRecord Create(Exception error, string errorId, ErrorCategory category, object? target, string? recommendedAction = null)
-    {
-        var record = new ErrorRecord(error, errorId, category, target)
-        {
-            ErrorDetails = new ErrorDetails(error.Message),
-        };
-        if (recommendedAction is not null)
-        {
-            record.ErrorDetails.RecommendedAction = recommendedAction;
-        }
-
-        return record;
-    }
+    /// <param name="message">What the user reads, when it should say more than the exception's own message.</param>
+    public static ErrorRecord Create(Exception error, string errorId, ErrorCategory category, object? target, string? message = null) =>
+        new(error, errorId, category, target) { ErrorDetails = new ErrorDetails(message ?? error.Message) };
 
     public static string IdOf(RunwayErrorKind kind) => kind switch
     {

@@ -11,7 +11,10 @@ internal static class DemoTasks
 
     public static void Seed(EmulatedTaskStore store)
     {
-        store.Add(EmulatedTask.Succeeded(SucceededId));
+        store.Add(EmulatedTask.Succeeded(SucceededId) with
+        {
+            Assets = new Dictionary<string, string> { ["poster"] = $"files/{SucceededId}.png" },
+        });
         store.Add(EmulatedTask.Fails(FailedId, "The input text was flagged by content moderation.", "SAFETY.INPUT.TEXT"));
     }
 

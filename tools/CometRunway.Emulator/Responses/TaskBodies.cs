@@ -21,32 +21,32 @@ internal static class TaskBodies
             switch (view.Task.Shape ?? DefaultShape(route))
             {
                 case ResponseShape.Plain:
-                    WritePlain(writer, view, route, outputs);
+                    WritePlain(writer, view, route, outputs, baseUri);
                     break;
                 case ResponseShape.Flat:
-                    WriteFeedData(writer, view, route, outputs);
+                    WriteFeedData(writer, view, route, outputs, baseUri);
                     break;
                 default:
                     writer.WriteStartObject();
                     writer.WriteString("code", "success");
                     writer.WriteString("message", "");
                     writer.WritePropertyName("data");
-                    WriteFeedData(writer, view, route, outputs);
+                    WriteFeedData(writer, view, route, outputs, baseUri);
                     writer.WriteEndObject();
                     break;
             }
         });
 
-    private static void WritePlain(Utf8JsonWriter writer, TaskView view, FaultRoute route, IReadOnlyList<string> outputs)
+    private static void WritePlain(Utf8JsonWriter writer, TaskView view, FaultRoute route, IReadOnlyList<string> outputs, Uri baseUri)
     {
         writer.WriteStartObject();
         writer.WriteString("id", view.Task.Id);
         writer.WriteString("status", StatusWords.Outer(route, view.Step));
-        WriteRunwayBody(writer, view, outputs, legacyVideoUrl: false);
+        WriteRunwayBody(writer, view, outputs, baseUri, legacyVideoUrl: false);
         writer.WriteEndObject();
     }
 
-    private static void WriteFeedData(Utf8JsonWriter writer, TaskView view, FaultRoute route, IReadOnlyList<string> outputs)
+    private static void WriteFeedData(Utf8JsonWriter writer, TaskView view, FaultRoute route, IReadOnlyList<string> outputs, Uri baseUri)
     {
         var task = view.Task;
         writer.WriteStartObject();
@@ -66,14 +66,14 @@ internal static class TaskBodies
         writer.WriteStartObject("data");
         writer.WriteString("id", task.Id);
         writer.WriteString("status", StatusWords.Runway(view.State));
-        WriteRunwayBody(writer, view, outputs, task.UseLegacyVideoUrl);
+        WriteRunwayBody(writer, view, outputs, baseUri, task.UseLegacyVideoUrl);
         writer.WriteEndObject();
 
         writer.WriteEndObject();
     }
 
     /// <summary>The Runway-task fields after id and status, shared by the plain shape and the nested provider object.</summary>
-    private static void WriteRunwayBody(Utf8JsonWriter writer, TaskView view, IReadOnlyList<string> outputs, bool legacyVideoUrl)
+    private static void WriteRunwayBody(Utf8JsonWriter writer, TaskView view, IReadOnlyList<string> outputs, Uri baseUri, bool legacyVideoUrl)
     {
         var task = view.Task;
         writer.WriteString("createdAt", view.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
@@ -104,7 +104,7 @@ internal static class TaskBodies
         {
             foreach (var (name, url) in task.Assets)
             {
-                writer.WriteString(name, url);
+                writer.WriteString(name, Resolve(baseUri, url));
             }
         }
 
@@ -135,8 +135,14 @@ internal static class TaskBodies
             return [];
         }
 
-        return view.Task.Output ?? [DefaultOutput(baseUri, view.Task.Id)];
+        return view.Task.Output is { } output
+            ? output.Select(url => Resolve(baseUri, url)).ToArray()
+            : [DefaultOutput(baseUri, view.Task.Id)];
     }
+
+    /// <summary>Absolute URLs go out verbatim; relative ones (e.g. <c>files/x.png</c>) point at the emulator itself.</summary>
+    private static string Resolve(Uri baseUri, string url) =>
+        url.Contains("://", StringComparison.Ordinal) ? url : new Uri(baseUri, url).AbsoluteUri;
 
     public static string DefaultOutput(Uri baseUri, string taskId) =>
         new Uri(baseUri, "files/" + Uri.EscapeDataString(taskId) + ".mp4").AbsoluteUri;

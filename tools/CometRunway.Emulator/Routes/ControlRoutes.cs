@@ -30,7 +30,7 @@ internal static class ControlRoutes
         {
             var rule = FaultJson.Parse(json);
             state.Faults.Add(rule);
-            return new JsonObject { ["added"] = rule.Action.ToString(), ["count"] = state.Faults.Count };
+            return new JsonObject { ["added"] = json["kind"]?.DeepClone(), ["activeRules"] = state.Faults.Count };
         }));
 
         control.MapGet("/requests", () => Results.Json(state.Recorder.Snapshot()));

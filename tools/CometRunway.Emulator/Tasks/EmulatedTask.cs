@@ -4,9 +4,10 @@ namespace CometRunway.Emulator.Tasks;
 
 /// <summary>
 /// What the emulator answers for one task id: an immutable script whose current state is read from the
-/// time elapsed since the task was added to the <see cref="EmulatedTaskStore"/>.
+/// time elapsed since the task was added to the <see cref="EmulatedTaskStore"/>. A record, so factories compose:
+/// <c>EmulatedTask.Running("t", 0.4) with { VisibleAfter = TimeSpan.FromSeconds(5) }</c>.
 /// </summary>
-public sealed class EmulatedTask
+public sealed record EmulatedTask
 {
     public const string DefaultAction = "IMAGE_TO_VIDEO";
 
@@ -21,10 +22,13 @@ public sealed class EmulatedTask
     /// </summary>
     public IReadOnlyList<TimelineStep> Timeline { get; init; } = Array.Empty<TimelineStep>();
 
-    /// <summary>Output URLs once succeeded. Null: one emulator file, <c>{base}files/{id}.mp4</c>. Empty: none.</summary>
+    /// <summary>
+    /// Output URLs once succeeded; relative ones (<c>files/a.png</c>) resolve against the emulator's address.
+    /// Null: one emulator file, <c>{base}files/{id}.mp4</c>. Empty: none.
+    /// </summary>
     public IReadOnlyList<string>? Output { get; init; }
 
-    /// <summary>Extra assets by field name, such as <c>poster</c> or <c>last_frame</c>, sent once succeeded.</summary>
+    /// <summary>Extra assets by field name, such as <c>poster</c> or <c>last_frame</c>, sent once succeeded (relative URLs allowed).</summary>
     public IReadOnlyDictionary<string, string> Assets { get; init; } = EmptyStrings;
 
     /// <summary>Sent as <c>failure</c> / <c>fail_reason</c> when failed (or cancelled, on the feed).</summary>

@@ -1,0 +1,12 @@
+using CometRunway.Core.Tasks;
+
+namespace CometRunway.Core.Waiting;
+
+/// <summary>What reaches the waiter's loop from other threads: input from the consumer, answers from requests.</summary>
+internal abstract record LoopMessage;
+
+internal sealed record TaskAddedMessage(string Id, RunwayTaskFormat Format, RunwayTask? Known) : LoopMessage;
+
+internal sealed record AddingCompletedMessage : LoopMessage;
+
+internal sealed record PollCompletedMessage(TaskWatch Watch, RunwayTask? Task, Exception? Error) : LoopMessage;

@@ -1,0 +1,251 @@
+using System.Runtime.ExceptionServices;
+using CometRunway.Core.Http;
+using CometRunway.Core.Tasks;
+
+namespace CometRunway.Core.Waiting;
+
+/// <summary>The per-task state machine: what each answer means and when the task is read next.</summary>
+public sealed partial class RunwayTaskWaiter
+{
+    private const int MaxStep = 32;
+
+    private void OnTaskAdded(TaskAddedMessage added, TimeSpan now)
+    {
+        var watch = new TaskWatch(added.Id, added.Format, watches.Count, now);
+        watches.Add(watch);
+        activeCount++;
+        progressDirty = true;
+        if (added.Known is not { } known)
+        {
+            dueQueue.Enqueue(watch, now);
+            return;
+        }
+
+        watch.Record(known, now);
+        if (known.IsTerminal && (known.Status != RunwayTaskStatus.Succeeded || known.Output.Count > 0))
+        {
+            Verbose($"Task {watch.Id} is already {WaitMessages.StatusLabel(known)}; reported without a request.");
+            Finish(watch, known);
+            return;
+        }
+
+        // The object was just read (or created): the first request can wait one step.
+        Reschedule(watch, now);
+    }
+
+    private void OnPollCompleted(PollCompletedMessage completed, TimeSpan now)
+    {
+        var watch = completed.Watch;
+        if (watch.IsDone)
+        {
+            return;
+        }
+
+        if (completed.Task is { } task)
+        {
+            rateLimitStreak = 0;
+            OnTaskRead(watch, task, now);
+        }
+        else
+        {
+            OnReadFailed(watch, completed.Error!, now);
+        }
+    }
+
+    private void OnTaskRead(TaskWatch watch, RunwayTask task, TimeSpan now)
+    {
+        var previous = watch.LastSeen;
+        if (watch.Record(task, now))
+        {
+            progressDirty = true;
+            if (previous is null || previous.Status != task.Status || previous.RawStatus != task.RawStatus)
+            {
+                Verbose(previous is null
+                    ? $"Task {watch.Id}: {WaitMessages.StatusLabel(task)}{WaitMessages.Percent(task)}."
+                    : $"Task {watch.Id}: {WaitMessages.StatusLabel(previous)} -> {WaitMessages.StatusLabel(task)}{WaitMessages.Percent(task)}.");
+            }
+        }
+
+        switch (task.Status)
+        {
+            case RunwayTaskStatus.Succeeded when task.Output.Count == 0:
+                watch.NoOutputSince ??= now;
+                if (now - watch.NoOutputSince.Value >= options.NoOutputGrace)
+                {
+                    Write(new WaitWarningEvent(watch.Id,
+                        $"Task {watch.Id} succeeded but reported no output URL after {WaitMessages.Duration(now - watch.NoOutputSince.Value)} of asking again; it is returned without output."));
+                    Finish(watch, task);
+                }
+                else
+                {
+                    Verbose($"Task {watch.Id} succeeded without an output URL yet; asking again.");
+                    Reschedule(watch, now);
+                }
+
+                break;
+            case RunwayTaskStatus.Succeeded or RunwayTaskStatus.Failed or RunwayTaskStatus.Cancelled:
+                Finish(watch, task);
+                break;
+            case RunwayTaskStatus.Unknown:
+                if (!watch.UnknownStatusWarned)
+                {
+                    watch.UnknownStatusWarned = true;
+                    Write(new WaitWarningEvent(watch.Id,
+                        $"Task {watch.Id} reports a status this module does not know ('{task.RawStatus}'); still waiting for it to end."));
+                }
+
+                Reschedule(watch, now);
+                break;
+            default:
+                Reschedule(watch, now);
+                break;
+        }
+    }
+
+    private void OnReadFailed(TaskWatch watch, Exception error, TimeSpan now)
+    {
+        var kind = error switch
+        {
+            RunwayApiException api => api.Kind,
+            OperationCanceledException or TimeoutException => RunwayErrorKind.Timeout,
+            HttpRequestException or IOException => RunwayErrorKind.Network,
+            _ => (RunwayErrorKind?)null,
+        };
+        switch (kind)
+        {
+            case RunwayErrorKind.TaskNotVisible:
+                var firstAnswer = watch.NotVisibleSince is null;
+                watch.NotVisibleSince ??= watch.LastSeen is null ? watch.AddedAt : now;
+                var waited = now - watch.NotVisibleSince.Value;
+                if (waited >= options.NotFoundTimeout)
+                {
+                    notFound++;
+                    Finish(watch, new TaskNotFoundEvent(watch.Id, watch.Format, waited, WaitMessages.NotFound(watch.Id, watch.Format, waited)));
+                    return;
+                }
+
+                var next = Reschedule(watch, now);
+                if (firstAnswer)
+                {
+                    Verbose($"Task {watch.Id} is not visible yet (task_not_exist); asking again in {WaitMessages.Seconds(next)}, for up to {WaitMessages.Duration(options.NotFoundTimeout)}.");
+                }
+
+                return;
+            case RunwayErrorKind.RateLimited:
+                PauseEveryone((RunwayApiException)error, now);
+                dueQueue.Enqueue(watch, now);
+                return;
+            case RunwayErrorKind.Authentication or RunwayErrorKind.QuotaExhausted:
+                fatal ??= ExceptionDispatchInfo.Capture(error);
+                return;
+            case RunwayErrorKind.ServerError or RunwayErrorKind.Network or RunwayErrorKind.Timeout or RunwayErrorKind.MalformedResponse:
+                watch.ErrorSince ??= now;
+                watch.LastError = error;
+                var failingFor = now - watch.ErrorSince.Value;
+                if (failingFor >= options.TransientErrorTimeout)
+                {
+                    errors++;
+                    Finish(watch, new TaskErrorEvent(watch.Id, watch.Format, error, WaitMessages.TransientErrorsExhausted(watch.Id, failingFor, error)));
+                    return;
+                }
+
+                var retryIn = Reschedule(watch, now);
+                Verbose($"Task {watch.Id}: {kind} ({error.Message}); retrying in {WaitMessages.Seconds(retryIn)}.");
+                return;
+            default:
+                // NotFound, BadRequest, or an exception no HTTP layer should throw: asking again will not help.
+                errors++;
+                Finish(watch, new TaskErrorEvent(watch.Id, watch.Format, error, WaitMessages.Unreadable(watch.Id, error)));
+                return;
+        }
+    }
+
+    private void PauseEveryone(RunwayApiException error, TimeSpan now)
+    {
+        TimeSpan pause;
+        if (error.RetryAfter is { } retryAfter && retryAfter > TimeSpan.Zero)
+        {
+            pause = retryAfter;
+        }
+        else
+        {
+            var fallback = options.RateLimitFallbackDelay.Ticks << Math.Min(rateLimitStreak, 16);
+            pause = schedule.Jittered(TimeSpan.FromTicks(Math.Min(fallback, options.MaxRateLimitFallbackDelay.Ticks)), random);
+        }
+
+        rateLimitStreak++;
+        if (now + pause > rateLimitedUntil)
+        {
+            rateLimitedUntil = now + pause;
+            Verbose($"Rate limited (HTTP 429{(error.RetryAfter is null ? string.Empty : ", Retry-After")}); no request for {WaitMessages.Seconds(pause)}.");
+        }
+    }
+
+    /// <summary>Puts the task back in the queue one schedule step later; returns the delay chosen.</summary>
+    private TimeSpan Reschedule(TaskWatch watch, TimeSpan now)
+    {
+        var delay = schedule.NextDelay(watch.Step, random);
+        watch.Step = Math.Min(watch.Step + 1, MaxStep);
+        dueQueue.Enqueue(watch, now + delay);
+        return delay;
+    }
+
+    private void Finish(TaskWatch watch, RunwayTask task)
+    {
+        if (task.Status == RunwayTaskStatus.Succeeded)
+        {
+            succeeded++;
+            Finish(watch, new TaskSucceededEvent(task));
+        }
+        else
+        {
+            failed++;
+            Finish(watch, new TaskFailedEvent(task, WaitMessages.Failure(task)));
+        }
+
+        anyTerminal = true;
+    }
+
+    private void Finish(TaskWatch watch, WaitEvent outcome)
+    {
+        watch.IsDone = true;
+        activeCount--;
+        progressDirty = true;
+        Write(outcome);
+    }
+
+    private void ReportTimeouts(TimeSpan now)
+    {
+        foreach (var watch in watches)
+        {
+            if (!watch.IsDone)
+            {
+                timedOut++;
+                Write(new TaskTimedOutEvent(watch.Id, watch.Format, WaitMessages.StillWaiting(watch, now), watch.LastSeen));
+            }
+        }
+    }
+
+    private void EmitProgressIfDue(TimeSpan now)
+    {
+        if (!options.EmitProgress || !progressDirty
+            || (lastProgressAt is { } last && now - last < options.ProgressInterval))
+        {
+            return;
+        }
+
+        lastProgressAt = now;
+        progressDirty = false;
+        var active = watches
+            .Where(watch => !watch.IsDone)
+            .OrderByDescending(watch => watch.LastChangedAt)
+            .Take(options.MaxProgressChildren)
+            .Select(watch => new TaskProgressInfo(
+                watch.Id,
+                watch.Ordinal,
+                watch.LastSeen is { } seen ? WaitMessages.StatusLabel(seen) : watch.NotVisibleSince is null ? "WAITING" : "NOT VISIBLE YET",
+                watch.LastSeen?.Progress))
+            .ToArray();
+        Write(new WaitProgressEvent(watches.Count - activeCount, watches.Count, active));
+    }
+}

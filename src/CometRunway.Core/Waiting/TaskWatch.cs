@@ -1,0 +1,71 @@
+using CometRunway.Core.Tasks;
+
+namespace CometRunway.Core.Waiting;
+
+/// <summary>What the waiter knows about one task. Touched only by the waiter's loop.</summary>
+internal sealed class TaskWatch
+{
+    private readonly Dictionary<RunwayTaskStatus, TimeSpan> firstSeen = new();
+
+    public TaskWatch(string id, RunwayTaskFormat format, int ordinal, TimeSpan addedAt)
+    {
+        Id = id;
+        Format = format;
+        Ordinal = ordinal;
+        AddedAt = addedAt;
+        LastChangedAt = addedAt;
+    }
+
+    public string Id { get; }
+
+    public RunwayTaskFormat Format { get; }
+
+    public int Ordinal { get; }
+
+    public TimeSpan AddedAt { get; }
+
+    /// <summary>How far along the poll schedule this task is.</summary>
+    public int Step { get; set; }
+
+    public RunwayTask? LastSeen { get; private set; }
+
+    public TimeSpan LastChangedAt { get; private set; }
+
+    /// <summary>Since when every answer was <c>task_not_exist</c>; null while the task is visible.</summary>
+    public TimeSpan? NotVisibleSince { get; set; }
+
+    /// <summary>Since when every answer was a transient error; null after a good read.</summary>
+    public TimeSpan? ErrorSince { get; set; }
+
+    public Exception? LastError { get; set; }
+
+    /// <summary>Since when the task has said SUCCEEDED without an output URL.</summary>
+    public TimeSpan? NoOutputSince { get; set; }
+
+    public bool UnknownStatusWarned { get; set; }
+
+    public bool IsDone { get; set; }
+
+    public TimeSpan? FirstSeen(RunwayTaskStatus status) => firstSeen.TryGetValue(status, out var at) ? at : null;
+
+    /// <summary>Records a successful read; true when the status or the progress changed.</summary>
+    public bool Record(RunwayTask task, TimeSpan now)
+    {
+        var previous = LastSeen;
+        LastSeen = task;
+        NotVisibleSince = null;
+        ErrorSince = null;
+        LastError = null;
+        firstSeen.TryAdd(task.Status, now);
+        var changed = previous is null
+            || previous.Status != task.Status
+            || !string.Equals(previous.RawStatus, task.RawStatus, StringComparison.OrdinalIgnoreCase)
+            || previous.Progress != task.Progress;
+        if (changed)
+        {
+            LastChangedAt = now;
+        }
+
+        return changed;
+    }
+}

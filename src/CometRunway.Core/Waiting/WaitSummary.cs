@@ -1,0 +1,26 @@
+namespace CometRunway.Core.Waiting;
+
+/// <summary>Why <see cref="RunwayTaskWaiter.RunAsync"/> returned.</summary>
+public enum WaitCompletion
+{
+    /// <summary>Every task added before <see cref="RunwayTaskWaiter.CompleteAdding"/> reached an end.</summary>
+    AllDone,
+
+    /// <summary><see cref="WaitOptions.Any"/> was set and one task reached a terminal status.</summary>
+    Any,
+
+    /// <summary><see cref="WaitOptions.Timeout"/> elapsed; every unfinished task got a <see cref="TaskTimedOutEvent"/>.</summary>
+    TimedOut,
+}
+
+/// <summary>What a wait did, counted per outcome; the events carry the details.</summary>
+public sealed record WaitSummary(
+    WaitCompletion Completion,
+    int Total,
+    int Succeeded,
+    int Failed,
+    int NotFound,
+    int Errors,
+    int TimedOut,
+    long Requests,
+    TimeSpan Elapsed);

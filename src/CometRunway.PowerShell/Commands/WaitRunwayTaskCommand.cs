@@ -1,0 +1,193 @@
+using System.Management.Automation;
+using CometRunway.Core.Http;
+using CometRunway.Core.Pipeline;
+using CometRunway.Core.Retry;
+using CometRunway.Core.Tasks;
+using CometRunway.Core.Waiting;
+using CometRunway.PowerShell.Completion;
+using CometRunway.PowerShell.Infrastructure;
+
+namespace CometRunway.PowerShell.Commands;
+
+/// <summary>Waits for Runway tasks to finish, polling all of them concurrently, and writes each one as it succeeds.</summary>
+[Cmdlet(VerbsLifecycle.Wait, "RunwayTask", DefaultParameterSetName = ByIdSet)]
+[OutputType(typeof(RunwayTask))]
+public sealed class WaitRunwayTaskCommand : ApiCommandBase
+{
+    private const string ByIdSet = "Id";
+    private const string ByInputObjectSet = "InputObject";
+
+    private EventPump<WaitEvent>? pump;
+    private RunwayTaskWaiter? waiter;
+    private Task<WaitSummary>? running;
+    private WaitProgressWriter? progress;
+
+    /// <summary>Task ids; plain ids are read through the route -Format names.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
+    [Alias("TaskId", "task_id")]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TaskIdCompleter))]
+    public string[] Id { get; set; } = Array.Empty<string>();
+
+    /// <summary>Task objects from Get-RunwayTask or Get-RunwayFeedTask; each is polled through the route it came from.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObjectSet)]
+    [ValidateNotNull]
+    public RunwayTask[] InputObject { get; set; } = Array.Empty<RunwayTask>();
+
+    /// <summary>The route for plain ids: Official (GET /runwayml/v1/tasks/{id}) or Feed (POST /runway/feed).</summary>
+    [Parameter(ParameterSetName = ByIdSet)]
+    public RunwayTaskFormat Format { get; set; } = RunwayTaskFormat.Official;
+
+    /// <summary>Seconds to wait for all tasks; -1 waits without limit. Default 1800 (30 minutes).</summary>
+    [Parameter]
+    [Alias("TimeoutSec")]
+    [ValidateRange(-1, int.MaxValue)]
+    public int Timeout { get; set; } = 1800;
+
+    /// <summary>The longest interval between two polls of one task, in seconds. Default 5, the least Runway asks for.</summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int PollIntervalSec { get; set; } = 5;
+
+    /// <summary>How long a task may answer task_not_exist before it counts as not found, in seconds. Default 300.</summary>
+    [Parameter]
+    [ValidateRange(0, 86400)]
+    public int NotFoundTimeoutSec { get; set; } = 300;
+
+    /// <summary>How many requests may be in flight at once. Default 10.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = 10;
+
+    /// <summary>Return as soon as one task reaches a final state.</summary>
+    [Parameter]
+    public SwitchParameter Any { get; set; }
+
+    /// <summary>Also write failed and cancelled tasks to the pipeline (they are always reported as errors).</summary>
+    [Parameter]
+    public SwitchParameter IncludeFailed { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        var connection = ResolveConnection();
+        var events = pump = new EventPump<WaitEvent>();
+        var client = new RunwayClient(connection, new RunwayClientOptions
+        {
+            RunwayVersion = RunwayVersion,
+            Retry = RetryPolicy.None,
+            Log = entry => events.Post(new WaitVerboseEvent(entry.Message)),
+        });
+        waiter = new RunwayTaskWaiter(client, new WaitOptions
+        {
+            ThrottleLimit = ThrottleLimit,
+            PollInterval = TimeSpan.FromSeconds(PollIntervalSec),
+            NotFoundTimeout = TimeSpan.FromSeconds(NotFoundTimeoutSec),
+            Timeout = Timeout < 0 ? null : TimeSpan.FromSeconds(Timeout),
+            Any = Any.IsPresent,
+        });
+        progress = new WaitProgressWriter(this);
+        running = waiter.RunAsync(StopToken);
+        var forwarding = ForwardAsync(waiter, events);
+        _ = Task.WhenAll(running, forwarding).ContinueWith(_ => events.Complete(), TaskScheduler.Default);
+    }
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == ByInputObjectSet)
+        {
+            foreach (var task in InputObject)
+            {
+                waiter!.Add(task);
+            }
+        }
+        else
+        {
+            foreach (var id in Id)
+            {
+                waiter!.Add(id, Format);
+            }
+        }
+
+        pump!.DrainAvailable(Write);
+    }
+
+    protected override void EndProcessing()
+    {
+        try
+        {
+            waiter!.CompleteAdding();
+            pump!.DrainUntilComplete(Write, StopToken);
+            ThrowIfStopping();
+            if (running!.IsFaulted)
+            {
+                var error = running.Exception!.GetBaseException();
+                ThrowTerminatingError(ErrorRecords.Create(error, "RunwayWaitFailed", ErrorCategory.NotSpecified, null));
+            }
+        }
+        finally
+        {
+            progress!.CompleteAll();
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            pump?.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private static async Task ForwardAsync(RunwayTaskWaiter waiter, EventPump<WaitEvent> events)
+    {
+        await foreach (var item in waiter.Events.ReadAllAsync().ConfigureAwait(false))
+        {
+            events.Post(item);
+        }
+    }
+
+    private void Write(WaitEvent item)
+    {
+        switch (item)
+        {
+            case TaskSucceededEvent succeeded:
+                RunspaceState.Current.RememberTaskId(succeeded.Task.Id);
+                WriteObject(succeeded.Task);
+                break;
+            case TaskFailedEvent failed:
+                WriteError(ErrorRecords.Create(new RunwayTaskFailedException(failed.Task, failed.Message), "RunwayTaskFailed", ErrorCategory.InvalidResult, failed.Task));
+                if (IncludeFailed)
+                {
+                    WriteObject(failed.Task);
+                }
+
+                break;
+            case TaskNotFoundEvent notFound:
+                WriteError(ErrorRecords.Create(new ItemNotFoundException(notFound.Message), "RunwayTaskNotFound", ErrorCategory.ObjectNotFound, notFound.Id));
+                break;
+            case TaskTimedOutEvent timedOut:
+                WriteError(ErrorRecords.Create(new TimeoutException(timedOut.Message), "RunwayTaskWaitTimeout", ErrorCategory.OperationTimeout, (object?)timedOut.LastSeen ?? timedOut.Id));
+                break;
+            case TaskErrorEvent { Exception: RunwayApiException api } failedRead:
+                WriteError(ErrorRecords.FromApi(api, failedRead.Id, failedRead.Message));
+                break;
+            case TaskErrorEvent { Exception: ArgumentException invalid } failedRead:
+                WriteError(ErrorRecords.InvalidTaskId(invalid, failedRead.Id));
+                break;
+            case TaskErrorEvent failedRead:
+                WriteError(ErrorRecords.Create(failedRead.Exception, "RunwayWaitError", ErrorCategory.NotSpecified, failedRead.Id, failedRead.Message));
+                break;
+            case WaitWarningEvent warning:
+                WriteWarning(warning.Message);
+                break;
+            case WaitVerboseEvent verbose:
+                WriteVerbose(verbose.Message);
+                break;
+            case WaitProgressEvent snapshot:
+                progress!.Show(snapshot);
+                break;
+        }
+    }
+}

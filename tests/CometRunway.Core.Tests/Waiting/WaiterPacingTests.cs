@@ -1,0 +1,168 @@
+using System.Collections.Concurrent;
+using CometRunway.Core.Http;
+using CometRunway.Core.Waiting;
+
+namespace CometRunway.Core.Tests.Waiting;
+
+public sealed class WaiterPacingTests
+{
+    [Fact]
+    public async Task OneTaskIsReadOnTheScheduleNeverSoonerThanItsStep()
+    {
+        var source = new ScriptedTaskSource(call => call.Number < 8 ? TaskAnswers.Pending(call.Id) : TaskAnswers.Succeeded(call.Id));
+        var options = WaitTestOptions.Fast();
+        var schedule = new PollSchedule(options);
+
+        await WaitRun.RunAsync(source, options, "slow");
+
+        var starts = source.CallsFor("slow").Select(call => call.StartedAt).ToList();
+        Assert.Equal(8, starts.Count);
+        for (var i = 1; i < starts.Count; i++)
+        {
+            // Lower bounds only: the step's delay (timer resolution allows a millisecond or two).
+            Assert.True(starts[i] - starts[i - 1] >= schedule.BaseDelay(i - 1) - TimeSpan.FromMilliseconds(2),
+                $"read {i + 1} came {(starts[i] - starts[i - 1]).TotalMilliseconds} ms after read {i}");
+        }
+
+        // Backing off: the last gaps reach the poll interval.
+        Assert.True(starts[^1] - starts[^2] >= options.PollInterval - TimeSpan.FromMilliseconds(2));
+    }
+
+    [Fact]
+    public async Task TasksStartedTogetherDriftApartInsteadOfPollingInLockstep()
+    {
+        var ids = Enumerable.Range(0, 40).Select(i => $"t{i}").ToArray();
+        var source = new ScriptedTaskSource(call => call.Number < 7 ? TaskAnswers.Pending(call.Id) : TaskAnswers.Succeeded(call.Id));
+        var options = WaitTestOptions.Fast(throttle: 40);
+
+        await WaitRun.RunAsync(source, options, ids);
+
+        // By the 7th read every task has had five jittered steps: their start times differ by far more
+        // than the few milliseconds that separated their first reads.
+        var seventh = source.Calls.Where(call => call.Number == 7).Select(call => call.StartedAt.TotalMilliseconds).ToList();
+        Assert.Equal(40, seventh.Count);
+        Assert.True(seventh.Max() - seventh.Min() > 20, $"spread of the 7th reads: {seventh.Max() - seventh.Min()} ms");
+    }
+
+    [Fact]
+    public async Task NeverMoreRequestsInFlightThanTheThrottleLimit()
+    {
+        var ids = Enumerable.Range(0, 60).Select(i => $"t{i}").ToArray();
+        var source = new ScriptedTaskSource(call => call.Number < 3 ? TaskAnswers.Running(call.Id) : TaskAnswers.Succeeded(call.Id))
+        {
+            Latency = TimeSpan.FromMilliseconds(15),
+        };
+
+        var (summary, _) = await WaitRun.RunAsync(source, WaitTestOptions.Fast(throttle: 5), ids);
+
+        Assert.Equal(60, summary.Succeeded);
+        Assert.Equal(5, source.MaxInFlight);
+    }
+
+    [Fact]
+    public async Task A429PausesEveryRequestForItsRetryAfter()
+    {
+        var retryAfter = TimeSpan.FromMilliseconds(400);
+        var source = new ScriptedTaskSource(call => call.Number switch
+        {
+            1 when call.Id == "a" => throw TaskAnswers.RateLimited(retryAfter),
+            1 => TaskAnswers.Pending(call.Id),
+            _ => TaskAnswers.Succeeded(call.Id),
+        });
+
+        var (summary, events) = await WaitRun.RunAsync(source, WaitTestOptions.Fast(throttle: 1), "a", "b", "c");
+
+        Assert.Equal(3, summary.Succeeded);
+        var calls = source.Calls.ToList();
+        Assert.Equal("a", calls[0].Id);
+        Assert.True(calls[1].StartedAt - calls[0].StartedAt >= retryAfter,
+            $"the next request came {(calls[1].StartedAt - calls[0].StartedAt).TotalMilliseconds} ms after the 429");
+        Assert.Contains(events.OfType<WaitVerboseEvent>(), e => e.Message.StartsWith("Rate limited (HTTP 429, Retry-After); no request for 0.4s", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A429StormWithRetryAfterLeavesAGapInEveryTasksRequests()
+    {
+        var retryAfter = TimeSpan.FromMilliseconds(500);
+        var ids = Enumerable.Range(0, 30).Select(i => $"t{i}").ToArray();
+        var answered429At = new ConcurrentQueue<TimeSpan>();
+        ScriptedTaskSource? source = null;
+        var storm = 0;
+        source = new ScriptedTaskSource(call =>
+        {
+            // Every read in the first burst after the first 10 answers 429; afterwards all succeed.
+            if (call.Number == 1 && Interlocked.Increment(ref storm) is > 10 and <= 20)
+            {
+                answered429At.Enqueue(source!.Elapsed);
+                throw TaskAnswers.RateLimited(retryAfter);
+            }
+
+            return call.Number < 3 ? TaskAnswers.Pending(call.Id) : TaskAnswers.Succeeded(call.Id);
+        })
+        { Latency = TimeSpan.FromMilliseconds(5) };
+
+        var (summary, _) = await WaitRun.RunAsync(source, WaitTestOptions.Fast(throttle: 4), ids);
+
+        Assert.Equal(30, summary.Succeeded);
+        var first429 = answered429At.Min();
+        // Requests already on the wire when the 429 came back may land just after it; 100 ms covers that
+        // race generously. After that, nothing until Retry-After has passed.
+        var tooEarly = source.Calls.Where(call => call.StartedAt > first429 + TimeSpan.FromMilliseconds(100)
+                                                  && call.StartedAt < first429 + retryAfter).ToList();
+        Assert.Empty(tooEarly);
+    }
+
+    [Fact]
+    public async Task A429WithoutRetryAfterPausesWithAGrowingFallback()
+    {
+        var source = new ScriptedTaskSource(call => call.Number <= 2 ? throw TaskAnswers.RateLimited(null) : TaskAnswers.Succeeded(call.Id));
+        var options = WaitTestOptions.Fast(throttle: 1);
+
+        await WaitRun.RunAsync(source, options, "a");
+
+        var starts = source.Calls.Select(call => call.StartedAt).ToList();
+        Assert.Equal(3, starts.Count);
+        Assert.True(starts[1] - starts[0] >= options.RateLimitFallbackDelay);
+        Assert.True(starts[2] - starts[1] >= options.RateLimitFallbackDelay * 2);
+    }
+
+    [Theory]
+    [InlineData(RunwayErrorKind.ServerError)]
+    [InlineData(RunwayErrorKind.Network)]
+    [InlineData(RunwayErrorKind.Timeout)]
+    [InlineData(RunwayErrorKind.MalformedResponse)]
+    public async Task TransientErrorBurstsAreRetriedAndEveryTaskStillEndsRight(RunwayErrorKind kind)
+    {
+        var ids = Enumerable.Range(0, 40).Select(i => $"t{i}").ToArray();
+        var source = new ScriptedTaskSource(call => call.Number switch
+        {
+            <= 2 => throw TaskAnswers.Error(kind, "HTTP 503 Service Unavailable"),
+            3 => TaskAnswers.Running(call.Id, 50),
+            _ => int.Parse(call.Id[1..]) % 2 == 0 ? TaskAnswers.Succeeded(call.Id) : TaskAnswers.Failed(call.Id),
+        });
+
+        var (summary, events) = await WaitRun.RunAsync(source, WaitTestOptions.Fast(), ids);
+
+        Assert.Equal(20, summary.Succeeded);
+        Assert.Equal(20, summary.Failed);
+        Assert.Equal(0, summary.Errors);
+        Assert.Contains(events.OfType<WaitVerboseEvent>(), e => e.Message.Contains($"{kind} (HTTP 503 Service Unavailable); retrying in", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ATaskThatOnlyEverErrorsEndsAsOneErrorAfterTheTransientLimit()
+    {
+        var source = new ScriptedTaskSource(call => call.Id == "down" ? throw TaskAnswers.Error(RunwayErrorKind.ServerError, "HTTP 502 Bad Gateway") : TaskAnswers.Succeeded(call.Id));
+        var options = WaitTestOptions.Fast();
+
+        var (summary, events) = await WaitRun.RunAsync(source, options, "down", "up");
+
+        var error = Assert.Single(events.OfType<TaskErrorEvent>());
+        Assert.Equal("down", error.Id);
+        Assert.StartsWith("Task down could not be read for", error.Message);
+        Assert.EndsWith("the last attempt failed: HTTP 502 Bad Gateway", error.Message);
+        Assert.Equal(RunwayErrorKind.ServerError, Assert.IsType<RunwayApiException>(error.Exception).Kind);
+        Assert.True(source.CallsFor("down").Count >= 3);
+        Assert.Equal(1, summary.Succeeded);
+    }
+}

@@ -1,0 +1,72 @@
+using CometRunway.Core.Waiting;
+
+namespace CometRunway.Core.Tests.Waiting;
+
+public sealed class WaiterTimeoutAndAnyTests
+{
+    [Fact]
+    public async Task TheTimeoutReportsEachUnfinishedTaskWithItsStatusHistory()
+    {
+        var source = new ScriptedTaskSource(call => call.Id switch
+        {
+            "quick" => TaskAnswers.Succeeded(call.Id),
+            "queued" => TaskAnswers.Pending(call.Id),
+            "rendering" => call.Number == 1 ? TaskAnswers.Pending(call.Id) : TaskAnswers.Running(call.Id, 40),
+            _ => throw TaskAnswers.NotVisible(call.Id),
+        });
+        var options = WaitTestOptions.Fast(timeout: TimeSpan.FromMilliseconds(300)) with { NotFoundTimeout = TimeSpan.FromMinutes(1) };
+
+        var (summary, events) = await WaitRun.RunAsync(source, options, "quick", "queued", "rendering", "invisible");
+
+        Assert.Equal(WaitCompletion.TimedOut, summary.Completion);
+        Assert.Equal(1, summary.Succeeded);
+        Assert.Equal(3, summary.TimedOut);
+        var timeouts = events.OfType<TaskTimedOutEvent>().ToList();
+        Assert.Equal(new[] { "queued", "rendering", "invisible" }, timeouts.Select(t => t.Id));
+        Assert.Matches(@"^Task queued is still PENDING after \d+ms; RUNNING never seen\.$", timeouts[0].Message);
+        Assert.Matches(@"^Task rendering is still RUNNING \(40%\) after \d+ms; first seen RUNNING \d+ms ago\.$", timeouts[1].Message);
+        Assert.Matches(@"^Task invisible is still not visible \(task_not_exist\) after \d+ms\.$", timeouts[2].Message);
+        Assert.Equal(40, timeouts[1].LastSeen!.Progress);
+        Assert.Null(timeouts[2].LastSeen);
+        Assert.True(summary.Elapsed >= TimeSpan.FromMilliseconds(300));
+    }
+
+    [Fact]
+    public async Task AnyReturnsWhenTheFirstTaskEndsAndReportsOnlyThat()
+    {
+        var source = new ScriptedTaskSource(call => call.Id == "fast" && call.Number >= 2 ? TaskAnswers.Failed(call.Id) : TaskAnswers.Running(call.Id));
+
+        var (summary, events) = await WaitRun.RunAsync(source, WaitTestOptions.Fast(any: true), "slow1", "fast", "slow2");
+
+        Assert.Equal(WaitCompletion.Any, summary.Completion);
+        Assert.Equal("fast", Assert.Single(events.OfType<TaskFailedEvent>()).Task.Id);
+        Assert.Empty(events.OfType<TaskTimedOutEvent>());
+        Assert.Empty(events.OfType<TaskSucceededEvent>());
+    }
+
+    [Fact]
+    public async Task AnyIsSatisfiedByATaskObjectThatIsAlreadyDone()
+    {
+        var source = new ScriptedTaskSource(call => TaskAnswers.Running(call.Id));
+        var waiter = new RunwayTaskWaiter(source, WaitTestOptions.Fast(any: true));
+        waiter.Add(TaskAnswers.Succeeded("done"));
+        waiter.Add("running");
+
+        var summary = await waiter.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(WaitCompletion.Any, summary.Completion);
+        Assert.Empty(source.Calls);
+        Assert.False(waiter.Add("after-the-end"));
+    }
+
+    [Fact]
+    public async Task NoTasksAndNoMoreInputEndsAtOnce()
+    {
+        var waiter = new RunwayTaskWaiter(new ScriptedTaskSource(call => TaskAnswers.Pending(call.Id)));
+        waiter.CompleteAdding();
+
+        var summary = await waiter.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(new WaitSummary(WaitCompletion.AllDone, 0, 0, 0, 0, 0, 0, 0, summary.Elapsed), summary);
+    }
+}
