@@ -21,7 +21,8 @@ internal static class WaitMessages
         _ => "UNKNOWN",
     };
 
-    public static string Percent(RunwayTask task) => task.Progress is { } progress
+    /// <summary>" (40%)" for a running task that reported progress; empty otherwise (a pending 0% says nothing).</summary>
+    public static string Percent(RunwayTask task) => task.Progress is { } progress && task.Status == RunwayTaskStatus.Running
         ? " (" + progress.ToString("0.#", CultureInfo.InvariantCulture) + "%)"
         : string.Empty;
 

@@ -6,7 +6,7 @@ using CometRunway.PowerShell.Infrastructure;
 namespace CometRunway.PowerShell.Commands;
 
 /// <summary>Reads Runway tasks in the compatibility format: <c>POST /runway/feed</c>.</summary>
-[Cmdlet(VerbsCommon.Get, "RunwayFeedTask", DefaultParameterSetName = ByIdSet)]
+[Cmdlet(VerbsCommon.Get, "RunwayFeedTask", DefaultParameterSetName = ByInputObjectSet)]
 [OutputType(typeof(RunwayTask))]
 public sealed class GetRunwayFeedTaskCommand : TaskReadCommandBase
 {

@@ -6,7 +6,7 @@ using CometRunway.PowerShell.Infrastructure;
 namespace CometRunway.PowerShell.Commands;
 
 /// <summary>Reads Runway tasks in the official format: <c>GET /runwayml/v1/tasks/{id}</c>.</summary>
-[Cmdlet(VerbsCommon.Get, "RunwayTask", DefaultParameterSetName = ByIdSet)]
+[Cmdlet(VerbsCommon.Get, "RunwayTask", DefaultParameterSetName = ByInputObjectSet)]
 [OutputType(typeof(RunwayTask))]
 public sealed class GetRunwayTaskCommand : TaskReadCommandBase
 {

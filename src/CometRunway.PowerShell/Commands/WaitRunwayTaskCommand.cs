@@ -10,7 +10,8 @@ using CometRunway.PowerShell.Infrastructure;
 namespace CometRunway.PowerShell.Commands;
 
 /// <summary>Waits for Runway tasks to finish, polling all of them concurrently, and writes each one as it succeeds.</summary>
-[Cmdlet(VerbsLifecycle.Wait, "RunwayTask", DefaultParameterSetName = ByIdSet)]
+// InputObject is the default set so a piped task binds by value (keeping its route) rather than its Id by property name.
+[Cmdlet(VerbsLifecycle.Wait, "RunwayTask", DefaultParameterSetName = ByInputObjectSet)]
 [OutputType(typeof(RunwayTask))]
 public sealed class WaitRunwayTaskCommand : ApiCommandBase
 {

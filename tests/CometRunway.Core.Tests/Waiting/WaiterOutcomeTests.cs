@@ -25,7 +25,7 @@ public sealed class WaiterOutcomeTests
         var transitions = events.OfType<WaitVerboseEvent>().Select(e => e.Message).ToList();
         Assert.Contains("Task task-1: PENDING.", transitions);
         Assert.Contains("Task task-1: PENDING -> RUNNING (40%).", transitions);
-        Assert.Contains("Task task-1: RUNNING -> SUCCEEDED (100%).", transitions);
+        Assert.Contains("Task task-1: RUNNING -> SUCCEEDED.", transitions);
     }
 
     [Fact]

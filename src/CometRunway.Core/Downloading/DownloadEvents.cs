@@ -1,0 +1,64 @@
+namespace CometRunway.Core.Downloading;
+
+/// <summary>
+/// Something that happened while downloading. Raised on any thread; the cmdlet posts it to the pipeline
+/// thread and turns it into progress, verbose, output or error records.
+/// </summary>
+public abstract record DownloadEvent;
+
+/// <summary>An event about one planned download.</summary>
+public abstract record DownloadItemEvent(PlannedDownload Download) : DownloadEvent;
+
+/// <summary>The first response arrived and the final path is settled.</summary>
+public sealed record DownloadStarted(PlannedDownload Download, string FinalPath, long? TotalBytes) : DownloadItemEvent(Download);
+
+/// <summary>Bytes received so far for one file; at most about once a second per file, plus once at the end.</summary>
+public sealed record DownloadProgress(
+    PlannedDownload Download,
+    string FinalPath,
+    long BytesReceived,
+    long? TotalBytes,
+    double BytesPerSecond,
+    TimeSpan? EstimatedRemaining) : DownloadItemEvent(Download)
+{
+    /// <summary>0–100, or null when the length is unknown.</summary>
+    public int? PercentComplete => TotalBytes is > 0 ? (int)Math.Min(100, BytesReceived * 100 / TotalBytes.Value) : null;
+}
+
+/// <summary>A transfer failed in a way worth another attempt (the next one resumes when it can).</summary>
+public sealed record DownloadRetrying(PlannedDownload Download, int NextAttempt, TimeSpan Delay, string Reason) : DownloadItemEvent(Download);
+
+/// <summary>The link had expired; fresh links were read from the task.</summary>
+public sealed record DownloadLinkRefreshed(PlannedDownload Download, Uri NewUrl) : DownloadItemEvent(Download);
+
+/// <summary>The end of one download: exactly one of completed, skipped or failed is raised per download started.</summary>
+public abstract record DownloadFinished(PlannedDownload Download) : DownloadItemEvent(Download);
+
+/// <summary>The file is complete and in place at <see cref="Path"/>.</summary>
+public sealed record DownloadCompleted(PlannedDownload Download, string Path, long Length, Uri Url, int Attempts) : DownloadFinished(Download)
+{
+    public string? TaskId => Download.TaskId;
+}
+
+/// <summary>An identical file was already at <see cref="Path"/>; nothing was written.</summary>
+public sealed record DownloadSkipped(PlannedDownload Download, string Path, string Reason) : DownloadFinished(Download)
+{
+    public string? TaskId => Download.TaskId;
+}
+
+/// <summary>The download failed; nothing was left at the final path.</summary>
+public sealed record DownloadFailed(PlannedDownload Download, RunwayDownloadException Error) : DownloadFinished(Download)
+{
+    public DownloadErrorKind Kind => Error.Kind;
+
+    public string Message => Error.Message;
+}
+
+/// <summary>The whole batch: at most about once a second, plus once when it ends.</summary>
+public sealed record DownloadBatchProgress(
+    int FilesFinished,
+    int? FilesTotal,
+    int FilesActive,
+    long BytesReceived,
+    long? BytesExpected,
+    double BytesPerSecond) : DownloadEvent;

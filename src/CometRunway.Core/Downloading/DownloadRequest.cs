@@ -1,0 +1,55 @@
+using CometRunway.Core.Tasks;
+
+namespace CometRunway.Core.Downloading;
+
+/// <summary>One URL to save: an output of a task, or a bare URL with an optional task id to name it.</summary>
+public sealed record DownloadRequest
+{
+    public required Uri Url { get; init; }
+
+    /// <summary>Names the file and, with <see cref="TaskFormat"/>, allows fresh links to be fetched when this one expired.</summary>
+    public string? TaskId { get; init; }
+
+    /// <summary>The route the task was read from; a refresh reads it the same way.</summary>
+    public RunwayTaskFormat? TaskFormat { get; init; }
+
+    /// <summary>Zero-based position in the task's output list.</summary>
+    public int OutputIndex { get; init; }
+
+    /// <summary>How many outputs the task has; a task with one output gets no <c>_n</c> suffix.</summary>
+    public int OutputCount { get; init; } = 1;
+
+    /// <summary>The requests for every output of a task.</summary>
+    /// <exception cref="RunwayDownloadException">The task did not succeed (TaskNotSucceeded) or has no output URL (NoOutput).</exception>
+    public static IReadOnlyList<DownloadRequest> ForTask(RunwayTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (task.Status != RunwayTaskStatus.Succeeded)
+        {
+            var reason = string.IsNullOrWhiteSpace(task.FailureReason) ? string.Empty : $" ({task.FailureReason})";
+            throw new RunwayDownloadException(
+                DownloadErrorKind.TaskNotSucceeded,
+                $"Task {task.Id} is {task.Status}{reason}, so it has no output to save. Wait for it (Wait-RunwayTask -Id {task.Id}) and save it once it has succeeded.")
+            { TaskId = task.Id };
+        }
+
+        if (task.Output.Count == 0)
+        {
+            throw new RunwayDownloadException(
+                DownloadErrorKind.NoOutput,
+                $"Task {task.Id} succeeded but has no output URL. Read it again (Get-RunwayTask -Id {task.Id}) in a little while.")
+            { TaskId = task.Id };
+        }
+
+        return task.Output
+            .Select((url, index) => new DownloadRequest
+            {
+                Url = url,
+                TaskId = task.Id,
+                TaskFormat = task.Format,
+                OutputIndex = index,
+                OutputCount = task.Output.Count,
+            })
+            .ToArray();
+    }
+}

@@ -1,0 +1,93 @@
+using CometRunway.Core.Http;
+
+namespace CometRunway.Core.Downloading;
+
+/// <summary>
+/// Saves planned downloads: streamed to a temporary file beside the target, length-checked, then moved into
+/// place; resumed with Range/If-Range after a drop; expired links refreshed through the task source.
+/// One instance per invocation (or longer): it owns a connection pool and is safe to use from many threads.
+/// </summary>
+public sealed class RunwayDownloader : IDisposable
+{
+    private readonly HttpClient _client;
+    private readonly RunwayDownloaderOptions _options;
+    private readonly IRunwayTaskSource? _taskSource;
+
+    /// <param name="options">Null for the defaults.</param>
+    /// <param name="taskSource">Reads a task again for fresh links when a link expired; null to report expiry as an error.</param>
+    public RunwayDownloader(RunwayDownloaderOptions? options = null, IRunwayTaskSource? taskSource = null)
+    {
+        _options = options ?? new RunwayDownloaderOptions();
+        _options.Validate();
+        _taskSource = taskSource;
+        _client = DownloadHttpClientFactory.Create(_options);
+    }
+
+    public RunwayDownloaderOptions Options => _options;
+
+    /// <summary>Saves one file. Never throws for a failed download: the result says what happened.</summary>
+    public Task<DownloadFinished> DownloadAsync(PlannedDownload download, Action<DownloadEvent>? onEvent, CancellationToken cancellationToken) =>
+        DownloadAsync(download, onEvent ?? (_ => { }), batch: null, cancellationToken);
+
+    /// <summary>
+    /// Saves every download, <see cref="RunwayDownloaderOptions.ThrottleLimit"/> at a time, raising events
+    /// (batch progress included) on any thread. Returns the outcomes in completion order.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">Cancelled; every started download has been cleaned up and reported first.</exception>
+    public Task<IReadOnlyList<DownloadFinished>> DownloadAllAsync(
+        IEnumerable<PlannedDownload> downloads, Action<DownloadEvent>? onEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(downloads);
+        var list = downloads.ToList();
+        return RunBatchAsync((options, body) => Parallel.ForEachAsync(list, options, body), list.Count, onEvent, cancellationToken);
+    }
+
+    /// <summary>As above, for downloads that keep arriving (a cmdlet planning in ProcessRecord); the batch total is unknown.</summary>
+    public Task<IReadOnlyList<DownloadFinished>> DownloadAllAsync(
+        IAsyncEnumerable<PlannedDownload> downloads, Action<DownloadEvent>? onEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(downloads);
+        return RunBatchAsync((options, body) => Parallel.ForEachAsync(downloads, options, body), null, onEvent, cancellationToken);
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    private async Task<IReadOnlyList<DownloadFinished>> RunBatchAsync(
+        Func<ParallelOptions, Func<PlannedDownload, CancellationToken, ValueTask>, Task> forEach,
+        int? total,
+        Action<DownloadEvent>? onEvent,
+        CancellationToken cancellationToken)
+    {
+        var sink = onEvent ?? (_ => { });
+        var batch = new BatchProgressTracker(sink, total, _options.ProgressInterval);
+        var results = new List<DownloadFinished>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.ThrottleLimit, CancellationToken = cancellationToken };
+        try
+        {
+            await forEach(parallel, async (download, token) =>
+            {
+                var result = await DownloadAsync(download, sink, batch, token).ConfigureAwait(false);
+                lock (results)
+                {
+                    results.Add(result);
+                }
+            }).ConfigureAwait(false);
+        }
+        finally
+        {
+            batch.Report();
+        }
+
+        return results;
+    }
+
+    private async Task<DownloadFinished> DownloadAsync(
+        PlannedDownload download, Action<DownloadEvent> onEvent, BatchProgressTracker? batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(download);
+        var transfer = new FileTransfer(download, _client, _options, _taskSource, onEvent, batch);
+        var result = await transfer.RunAsync(cancellationToken).ConfigureAwait(false);
+        onEvent(result);
+        return result;
+    }
+}

@@ -1,0 +1,13 @@
+namespace CometRunway.Core.Downloading;
+
+/// <summary>An attempt failed in a way another attempt may fix; becomes <see cref="FinalKind"/> when attempts run out.</summary>
+internal sealed class TransientDownloadProblem : Exception
+{
+    public TransientDownloadProblem(DownloadErrorKind finalKind, string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        FinalKind = finalKind;
+    }
+
+    public DownloadErrorKind FinalKind { get; }
+}

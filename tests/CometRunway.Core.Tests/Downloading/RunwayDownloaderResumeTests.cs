@@ -1,0 +1,126 @@
+using CometRunway.Core.Downloading;
+using CometRunway.Emulator.Files;
+
+namespace CometRunway.Core.Tests.Downloading;
+
+/// <summary>Dropped connections, stalls, servers without ranges, files that change between attempts, lying lengths.</summary>
+public sealed class RunwayDownloaderResumeTests : FileHostTestBase
+{
+    private const int MiB = 1024 * 1024;
+
+    [Fact]
+    public async Task DroppedConnectionsResumeWithRangeAndIfRangeToAnIdenticalFile()
+    {
+        var file = HostedFile.Generated(4 * MiB + 3, seed: 11);
+        var url = Host.Add("/r.mp4", file with { DropAfterBytes = (3 * MiB) / 2, DropForFirstRequests = 2 });
+
+        var completed = DownloadTestKit.AssertFinished<DownloadCompleted>(await DownloadAsync(Plan(url)));
+
+        Assert.Equal(file.Sha256Hex(), DownloadTestKit.Sha256Of(completed.Path));
+        Assert.Equal(3, completed.Attempts);
+        var requests = Host.Requests;
+        Assert.Equal(3, requests.Count);
+        Assert.Null(requests[0].Range);
+        Assert.Equal($"bytes={(3 * MiB) / 2}-", requests[1].Range);
+        Assert.Equal($"bytes={3 * MiB}-", requests[2].Range);
+        Assert.All(requests.Skip(1), request => Assert.Equal(file.ETag, request.IfRange));
+        Assert.Equal(2, Events.Of<DownloadRetrying>().Count);
+        AssertNoPartialFiles();
+        AssertNoAuthorizationReceived();
+    }
+
+    [Fact]
+    public async Task WithoutAnETagResumeUsesLastModified()
+    {
+        var file = HostedFile.Generated(2 * MiB, seed: 12) with { ETag = null };
+        var url = Host.Add("/lm.mp4", file with { DropAfterBytes = MiB });
+
+        var completed = DownloadTestKit.AssertFinished<DownloadCompleted>(await DownloadAsync(Plan(url)));
+
+        Assert.Equal(file.Sha256Hex(), DownloadTestKit.Sha256Of(completed.Path));
+        var resumed = Host.Requests[1];
+        Assert.Equal($"bytes={MiB}-", resumed.Range);
+        Assert.Equal(DateTimeOffset.Parse(resumed.IfRange!, System.Globalization.CultureInfo.InvariantCulture), file.LastModified);
+    }
+
+    [Fact]
+    public async Task ServerIgnoringRangesMeansStartingOver()
+    {
+        var file = HostedFile.Generated(2 * MiB, seed: 13);
+        var url = Host.Add("/norange.mp4", file with { IgnoreRange = true, DropAfterBytes = MiB + 5 });
+
+        var completed = DownloadTestKit.AssertFinished<DownloadCompleted>(await DownloadAsync(Plan(url)));
+
+        Assert.Equal(file.Sha256Hex(), DownloadTestKit.Sha256Of(completed.Path));
+        Assert.Equal(file.Length, new FileInfo(completed.Path).Length);
+        Assert.Equal(2, Host.Requests.Count);
+    }
+
+    [Fact]
+    public async Task FileChangedBetweenAttemptsIsDownloadedAgainFromTheStart()
+    {
+        var original = HostedFile.Generated(2 * MiB, seed: 14);
+        var changed = HostedFile.Generated(2 * MiB + 100, seed: 15) with { ETag = "\"v2\"" };
+        var url = Host.Add("/changes.mp4", original with { DropAfterBytes = MiB, ReplacementAfterFirstRequest = changed });
+
+        var completed = DownloadTestKit.AssertFinished<DownloadCompleted>(await DownloadAsync(Plan(url)));
+
+        // If-Range carried the old ETag, so the server sent the whole new file, and only the new file was kept.
+        Assert.Equal(original.ETag, Host.Requests[1].IfRange);
+        Assert.Equal(changed.Sha256Hex(), DownloadTestKit.Sha256Of(completed.Path));
+        Assert.Equal(changed.Length, completed.Length);
+    }
+
+    [Fact]
+    public async Task StalledTransferTimesOutAndResumes()
+    {
+        var file = HostedFile.Generated(MiB, seed: 16);
+        var url = Host.Add("/stall.mp4", file with { StallAfterBytes = 300_000 });
+        var options = DownloadTestKit.FastOptions with { StallTimeout = TimeSpan.FromMilliseconds(400) };
+
+        var completed = DownloadTestKit.AssertFinished<DownloadCompleted>(await DownloadAsync(Plan(url), options));
+
+        Assert.Equal(file.Sha256Hex(), DownloadTestKit.Sha256Of(completed.Path));
+        Assert.Contains("sent nothing", Events.Of<DownloadRetrying>().Single().Reason);
+        Assert.Equal("bytes=300000-", Host.Requests[1].Range);
+    }
+
+    [Fact]
+    public async Task BodyShorterThanDeclaredFailsAsLengthMismatchWithNothingLeft()
+    {
+        var url = Host.Add("/liar.mp4", HostedFile.Generated(100_000, seed: 17) with { DeclaredLengthExtra = 5_000, IgnoreRange = true });
+
+        var failed = DownloadTestKit.AssertFinished<DownloadFailed>(await DownloadAsync(Plan(url)));
+
+        Assert.Equal(DownloadErrorKind.LengthMismatch, failed.Kind);
+        Assert.Matches(@"ended after \d+ of 105000 bytes", failed.Message);
+        Assert.Equal(DownloadTestKit.FastOptions.MaxAttempts, Host.Requests.Count);
+        Assert.Empty(Directory.Files());
+    }
+
+    [Fact]
+    public async Task ConnectionThatAlwaysDropsGivesUpAfterTheBoundedAttempts()
+    {
+        var url = Host.Add("/drops.mp4", HostedFile.Generated(MiB, seed: 18) with { DropAfterBytes = 1000, DropForFirstRequests = int.MaxValue, IgnoreRange = true });
+        var options = DownloadTestKit.FastOptions with { MaxAttempts = 3 };
+
+        var failed = DownloadTestKit.AssertFinished<DownloadFailed>(await DownloadAsync(Plan(url), options));
+
+        Assert.Contains("after 3 attempt(s)", failed.Message);
+        Assert.Equal(3, Host.Requests.Count);
+        Assert.Empty(Directory.Files());
+    }
+
+    [Fact]
+    public async Task UnreachableHostIsANetworkError()
+    {
+        var port = Host.BaseAddress.Port;
+        await Host.DisposeAsync();
+        var url = new Uri($"http://127.0.0.1:{port}/gone.mp4");
+
+        var failed = DownloadTestKit.AssertFinished<DownloadFailed>(await DownloadAsync(Plan(url), DownloadTestKit.FastOptions with { MaxAttempts = 2 }));
+
+        Assert.Equal(DownloadErrorKind.Network, failed.Kind);
+        Assert.Empty(Directory.Files());
+    }
+}

@@ -1,0 +1,104 @@
+using System.Collections;
+using System.Management.Automation;
+using System.Reflection;
+using CometRunway.Core.Tasks;
+
+namespace CometRunway.PowerShell.Tests.Contract;
+
+public sealed class CmdletContractTests
+{
+    public static TheoryData<Type> Cmdlets => new(CmdletTypes.All);
+
+    [Fact]
+    public void TheModuleHasTheCmdletsTheMissionNames() =>
+        Assert.Superset(
+            new HashSet<string> { "Get-RunwayTask", "Get-RunwayFeedTask", "Wait-RunwayTask", "Connect-CometApi", "Disconnect-CometApi" },
+            CmdletTypes.All.Select(CmdletTypes.NameOf).ToHashSet());
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void VerbIsApprovedAndClassIsNamedAfterTheCmdlet(Type type)
+    {
+        var attribute = type.GetCustomAttribute<CmdletAttribute>()!;
+        Assert.Contains(attribute.VerbName, CmdletTypes.ApprovedVerbs);
+        Assert.Equal(attribute.VerbName + attribute.NounName + "Command", type.Name);
+        Assert.True(type.IsSealed, $"{type.Name} should be sealed");
+        Assert.Equal("CometRunway.PowerShell.Commands", type.Namespace);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void DeclaresItsOutputType(Type type) => Assert.NotEmpty(type.GetCustomAttributes<OutputTypeAttribute>());
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void DefaultParameterSetExistsWhenOneIsNamed(Type type)
+    {
+        var defaultSet = type.GetCustomAttribute<CmdletAttribute>()!.DefaultParameterSetName;
+        if (defaultSet is null)
+        {
+            return;
+        }
+
+        var sets = CmdletTypes.Parameters(type).SelectMany(p => p.GetCustomAttributes<ParameterAttribute>()).Select(a => a.ParameterSetName);
+        Assert.Contains(defaultSet, sets);
+    }
+
+    [Theory]
+    [InlineData(typeof(Commands.GetRunwayTaskCommand), "Id", new[] { "TaskId", "task_id" })]
+    [InlineData(typeof(Commands.GetRunwayFeedTaskCommand), "TaskId", new[] { "Id", "task_id" })]
+    [InlineData(typeof(Commands.WaitRunwayTaskCommand), "Id", new[] { "TaskId", "task_id" })]
+    public void TaskIdsBindByValueAndByPropertyNameWithTheCommonAliases(Type type, string name, string[] aliases)
+    {
+        var property = type.GetProperty(name)!;
+        var parameter = Assert.Single(property.GetCustomAttributes<ParameterAttribute>());
+        Assert.True(parameter.ValueFromPipeline);
+        Assert.True(parameter.ValueFromPipelineByPropertyName);
+        Assert.True(parameter.Mandatory);
+        Assert.Equal(0, parameter.Position);
+        Assert.Equal(aliases, property.GetCustomAttribute<AliasAttribute>()!.AliasNames);
+        Assert.Equal(typeof(string[]), property.PropertyType);
+    }
+
+    [Theory]
+    [InlineData(typeof(Commands.GetRunwayTaskCommand))]
+    [InlineData(typeof(Commands.GetRunwayFeedTaskCommand))]
+    [InlineData(typeof(Commands.WaitRunwayTaskCommand))]
+    public void TaskObjectsBindByValueInTheDefaultSet(Type type)
+    {
+        var property = type.GetProperty("InputObject")!;
+        var parameter = Assert.Single(property.GetCustomAttributes<ParameterAttribute>());
+        Assert.True(parameter.ValueFromPipeline);
+        Assert.False(parameter.ValueFromPipelineByPropertyName);
+        Assert.Equal(typeof(RunwayTask[]), property.PropertyType);
+        Assert.Equal(type.GetCustomAttribute<CmdletAttribute>()!.DefaultParameterSetName, parameter.ParameterSetName);
+    }
+
+    [Fact]
+    public void WaitTimeoutFollowsTheWaitProcessModel()
+    {
+        var timeout = typeof(Commands.WaitRunwayTaskCommand).GetProperty("Timeout")!;
+        Assert.Equal(new[] { "TimeoutSec" }, timeout.GetCustomAttribute<AliasAttribute>()!.AliasNames);
+        Assert.Equal(-1, timeout.GetCustomAttribute<ValidateRangeAttribute>()!.MinRange);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void EveryApiCommandTakesTheConnectionParameters(Type type)
+    {
+        if (!type.IsSubclassOf(typeof(Infrastructure.ApiCommandBase)))
+        {
+            return;
+        }
+
+        var names = CmdletTypes.Parameters(type).Select(p => p.Name).ToHashSet();
+        Assert.Superset(new HashSet<string> { "ApiKey", "BaseUri", "RunwayVersion", "AllowUnencryptedAuthentication" }, names);
+    }
+
+    [Fact]
+    public void ManifestExportsExactlyTheCmdletClasses()
+    {
+        var exported = ((IEnumerable)CmdletTypes.Manifest()["CmdletsToExport"]!).Cast<string>().Order();
+        Assert.Equal(CmdletTypes.All.Select(CmdletTypes.NameOf).Order(), exported);
+    }
+}

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Management.Automation;
+using CometRunway.Core.Tasks;
+using CometRunway.Emulator.Tasks;
+using CometRunway.PowerShell.Tests.Hosting;
+
+namespace CometRunway.PowerShell.Tests;
+
+[Collection(HostedCollection.Name)]
+public sealed class WaitRunwayTaskTests : IClassFixture<EmulatorHostFixture>
+{
+    private const string Connection = "-ApiKey $Key -BaseUri $Base -PollIntervalSec 1";
+    private readonly EmulatorHostFixture fixture;
+
+    public WaitRunwayTaskTests(EmulatorHostFixture fixture)
+    {
+        this.fixture = fixture;
+        fixture.Emulator.Reset();
+    }
+
+    [Fact]
+    public void WritesTasksAsTheySucceedAndReportsFailuresAsErrors()
+    {
+        fixture.Emulator.Tasks.Add(EmulatedTask.SucceedsAfter("ok-1", TimeSpan.FromSeconds(1)));
+        fixture.Emulator.Tasks.Add(EmulatedTask.Fails("bad-1", "Prompt was flagged", "SAFETY.INPUT.TEXT"));
+
+        var result = fixture.Run($"'ok-1', 'bad-1', 'ok-1' | Wait-RunwayTask {Connection}");
+
+        var task = Assert.IsType<RunwayTask>(Assert.Single(result.Output));
+        Assert.Equal(("ok-1", RunwayTaskStatus.Succeeded), (task.Id, task.Status));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("RunwayTaskFailed", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal(ErrorCategory.InvalidResult, error.CategoryInfo.Category);
+        Assert.Equal("bad-1", Assert.IsType<RunwayTask>(error.TargetObject).Id);
+        Assert.Contains("Prompt was flagged", error.ErrorDetails.Message);
+        Assert.Contains("SAFETY.INPUT.TEXT", error.ErrorDetails.Message);
+    }
+
+    [Fact]
+    public void IncludeFailedAlsoWritesFailedTasks()
+    {
+        fixture.Emulator.Tasks.Add(EmulatedTask.Cancelled("gone"));
+
+        var result = fixture.Run($"Wait-RunwayTask gone -IncludeFailed {Connection}");
+
+        Assert.Equal(RunwayTaskStatus.Cancelled, Assert.IsType<RunwayTask>(Assert.Single(result.Output)).Status);
+        Assert.Single(result.Errors);
+    }
+
+    [Fact]
+    public void ErrorActionStopFailsTheRunbookOnTheFirstFailure()
+    {
+        fixture.Emulator.Tasks.Add(EmulatedTask.Fails("bad-2", "Bad output", "INTERNAL.BAD_OUTPUT.CODE01"));
+
+        var result = fixture.Run($"try {{ Wait-RunwayTask bad-2 -ErrorAction Stop {Connection}; 'not reached' }} catch {{ 'caught ' + $_.FullyQualifiedErrorId }}");
+
+        Assert.Equal("caught RunwayTaskFailed,CometRunway.PowerShell.Commands.WaitRunwayTaskCommand", Assert.Single(result.Output));
+    }
+
+    [Fact]
+    public void TaskObjectsKeepTheirRoute()
+    {
+        fixture.Emulator.Tasks.Add(EmulatedTask.SucceedsAfter("feed-7", TimeSpan.FromSeconds(1)));
+
+        var result = fixture.Run($"Get-RunwayFeedTask feed-7 -ApiKey $Key -BaseUri $Base | Wait-RunwayTask {Connection}");
+
+        Assert.Equal(RunwayTaskFormat.Feed, Assert.IsType<RunwayTask>(Assert.Single(result.Output)).Format);
+        Assert.All(fixture.Emulator.Requests, r => Assert.Equal("/runway/feed", r.Path));
+    }
+
+    [Fact]
+    public void TimeoutGivesOneOperationTimeoutErrorPerUnfinishedTask()
+    {
+        fixture.Emulator.Tasks.Add(EmulatedTask.Pending("stuck-1"));
+        fixture.Emulator.Tasks.Add(EmulatedTask.Running("stuck-2", 0.4));
+
+        var result = fixture.Run($"Wait-RunwayTask stuck-1, stuck-2 -Timeout 2 {Connection}");
+
+        Assert.Empty(result.Output);
+        Assert.Equal(2, result.Errors.Count);
+        Assert.All(result.Errors, e => Assert.Equal(ErrorCategory.OperationTimeout, e.CategoryInfo.Category));
+        Assert.Contains(result.Errors, e => e.ErrorDetails.Message.Contains("stuck-1") && e.ErrorDetails.Message.Contains("PENDING"));
+        Assert.Contains(result.Errors, e => e.ErrorDetails.Message.Contains("stuck-2") && e.ErrorDetails.Message.Contains("RUNNING"));
+    }
+
+    [Fact]
+    public void AnyReturnsWhenTheFirstTaskFinishes()
+    {
+        fixture.Emulator.Tasks.Add(EmulatedTask.Pending("slow"));
+        fixture.Emulator.Tasks.Add(EmulatedTask.SucceedsAfter("quick", TimeSpan.FromSeconds(1)));
+
+        var result = fixture.Run($"Wait-RunwayTask slow, quick -Any -Timeout 60 {Connection}");
+
+        Assert.Equal("quick", Assert.IsType<RunwayTask>(Assert.Single(result.Output)).Id);
+        Assert.Empty(result.Errors);
+    }
+
+    [Fact]
+    public void ProgressHasAParentAndChildrenAndEveryRecordIsCompleted()
+    {
+        fixture.Emulator.Tasks.Add(EmulatedTask.SucceedsAfter("p-1", TimeSpan.FromSeconds(3)));
+        fixture.Emulator.Tasks.Add(EmulatedTask.SucceedsAfter("p-2", TimeSpan.FromSeconds(2)));
+
+        var result = fixture.Run($"Wait-RunwayTask p-1, p-2 {Connection}");
+
+        Assert.Equal(2, result.Output.Count);
+        var parent = result.Progress.First(p => p.ParentActivityId < 0);
+        Assert.Contains(result.Progress, p => p.ParentActivityId == parent.ActivityId);
+        foreach (var id in result.Progress.Select(p => p.ActivityId).Distinct())
+        {
+            Assert.Equal(ProgressRecordType.Completed, result.Progress.Last(p => p.ActivityId == id).RecordType);
+        }
+    }
+
+    [Fact]
+    public void NotVisibleTasksEndInRunwayTaskNotFoundAfterTheGracePeriod()
+    {
+        fixture.Emulator.Tasks.Add(EmulatedTask.NeverVisible("ghost"));
+
+        var result = fixture.Run($"Wait-RunwayTask ghost -NotFoundTimeoutSec 2 {Connection}");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("RunwayTaskNotFound", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal("ghost", error.TargetObject);
+    }
+
+    [Fact]
+    public void StoppingThePipelineEndsTheWaitAtOnceAndStopsPolling()
+    {
+        fixture.Emulator.Tasks.Add(EmulatedTask.Pending("forever"));
+        using var shell = System.Management.Automation.PowerShell.Create();
+        shell.Runspace = fixture.Host.Runspace;
+        shell.AddScript("param($Base, $Key) Wait-RunwayTask forever -ApiKey $Key -BaseUri $Base -PollIntervalSec 1 -Timeout -1")
+            .AddParameter("Base", fixture.Emulator.BaseUri.ToString()).AddParameter("Key", fixture.Emulator.ApiKey);
+        var invocation = shell.BeginInvoke();
+        SpinWait.SpinUntil(() => fixture.Emulator.Requests.Count >= 2, TimeSpan.FromSeconds(20));
+
+        var stopwatch = Stopwatch.StartNew();
+        shell.Stop();
+        stopwatch.Stop();
+        var requestsAtStop = fixture.Emulator.Requests.Count;
+        Thread.Sleep(2500);
+
+        Assert.True(invocation.IsCompleted);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), $"Stop took {stopwatch.ElapsedMilliseconds} ms");
+        Assert.Equal(requestsAtStop, fixture.Emulator.Requests.Count);
+    }
+}
