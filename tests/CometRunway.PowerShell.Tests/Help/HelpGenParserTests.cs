@@ -1,0 +1,113 @@
+using CometRunway.HelpGen;
+
+namespace CometRunway.PowerShell.Tests.Help;
+
+/// <summary>A malformed page fails the build with a message that names the file and the problem.</summary>
+public sealed class HelpGenParserTests
+{
+    private const string MinimalPage = """
+        ---
+        external help file: CometRunway.PowerShell.dll-Help.xml
+        Module Name: CometRunway
+        online version:
+        schema: 2.0.0
+        ---
+
+        # Test-Thing
+
+        ## SYNOPSIS
+        Tests a thing.
+
+        ## SYNTAX
+
+        ```
+        Test-Thing [-Name] <String> [<CommonParameters>]
+        ```
+
+        ## DESCRIPTION
+        First line
+        continues here.
+
+        Second paragraph.
+
+        ## EXAMPLES
+
+        ### Example 1: One
+        ```powershell
+        Test-Thing -Name a
+        ```
+
+        Explains it.
+
+        ## PARAMETERS
+
+        ### -Name
+        The name.
+
+        ```yaml
+        Type: String
+        Parameter Sets: (All)
+        Aliases: N, TheName
+
+        Required: True
+        Position: 0
+        Default value: None
+        Accept pipeline input: True (ByValue)
+        Accept wildcard characters: False
+        ```
+
+        ### CommonParameters
+        Common.
+
+        ## INPUTS
+
+        ### System.String
+
+        ## OUTPUTS
+
+        ### None
+
+        ## NOTES
+
+        ## RELATED LINKS
+        """;
+
+    [Fact]
+    public void ReadsTheFactsOfAPage()
+    {
+        var page = CommandPageParser.Parse(MinimalPage, "Test-Thing.md");
+
+        Assert.Equal("Test-Thing", page.Name);
+        Assert.Null(page.OnlineVersion);
+        var parameter = Assert.Single(page.Parameters);
+        Assert.Equal(("Name", "String", true, "0", "True (ByValue)"), (parameter.Name, parameter.Type, parameter.Required, parameter.Position, parameter.PipelineInput));
+        Assert.Equal(["N", "TheName"], parameter.Aliases);
+        Assert.Equal(["Name"], Assert.Single(page.Syntax).ParameterNames);
+        Assert.Equal(("Example 1: One", "Test-Thing -Name a", "Explains it."), (page.Examples[0].Title, page.Examples[0].Code, page.Examples[0].Remarks));
+        Assert.Equal(["First line continues here.", "Second paragraph."], MamlText.Paragraphs(page.Description));
+    }
+
+    [Theory]
+    [InlineData("## SYNOPSIS\nTests a thing.\n", "", "'## SYNOPSIS' section is missing")]
+    [InlineData("Accept pipeline input: True (ByValue)\n", "", "has no 'Accept pipeline input:' line")]
+    [InlineData("### -Name\n", "### Name\n", "parameter headings look like '### -Name'")]
+    public void ABrokenPageGetsAClearMessage(string remove, string insert, string expected)
+    {
+        var broken = MinimalPage.Replace(remove, insert, StringComparison.Ordinal);
+        Assert.NotEqual(MinimalPage, broken);
+
+        var error = Assert.Throws<HelpFormatException>(() => CommandPageParser.Parse(broken, "Test-Thing.md"));
+
+        Assert.StartsWith("Test-Thing.md", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CrLfAndLfPagesGiveTheSameMaml()
+    {
+        var lf = MamlWriter.Write([CommandPageParser.Parse(MinimalPage, "a.md")]);
+        var crlf = MamlWriter.Write([CommandPageParser.Parse(MinimalPage.Replace("\n", "\r\n"), "a.md")]);
+        Assert.Equal(lf, crlf);
+        Assert.DoesNotContain("\r", lf);
+    }
+}
