@@ -145,4 +145,17 @@ public sealed class WaitRunwayTaskTests : IClassFixture<EmulatorHostFixture>
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), $"Stop took {stopwatch.ElapsedMilliseconds} ms");
         Assert.Equal(requestsAtStop, fixture.Emulator.Requests.Count);
     }
+
+    [Fact]
+    public void MalformedIdsAreOneErrorEachAndTheRestAreStillWaitedFor()
+    {
+        fixture.Emulator.Tasks.Add(EmulatedTask.Succeeded("fine"));
+
+        var result = fixture.Run($"Wait-RunwayTask '   ', '..', fine {Connection}");
+
+        Assert.Equal("fine", Assert.IsType<RunwayTask>(Assert.Single(result.Output)).Id);
+        Assert.Equal(2, result.Errors.Count);
+        Assert.All(result.Errors, e => Assert.Equal("InvalidRunwayTaskId", e.FullyQualifiedErrorId.Split(',')[0]));
+        Assert.All(result.Errors, e => Assert.DoesNotContain("Parameter '", e.ErrorDetails.Message));
+    }
 }

@@ -24,7 +24,7 @@ public sealed partial class DownloadPlanner
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(options.DestinationDirectory) || !Path.IsPathFullyQualified(options.DestinationDirectory))
         {
-            throw new ArgumentException($"The destination directory must be an absolute path; got '{options.DestinationDirectory}'.", nameof(options));
+            throw new ArgumentException($"The destination directory must be an absolute path; got '{options.DestinationDirectory}'.");
         }
 
         if (options.NameTemplate is { } template)
@@ -172,7 +172,7 @@ public sealed partial class DownloadPlanner
         {
             throw new ArgumentException(
                 $"The name template '{template}' has an unknown token or a stray brace. Use {{TaskId}}, {{Index}} and {{Name}}; the extension is added automatically.",
-                "options");
+);
         }
     }
 

@@ -113,12 +113,12 @@ public sealed partial class RunwayTaskWaiter
         var trimmed = id.Trim();
         if (trimmed.Length == 0)
         {
-            throw new ArgumentException("A task id is empty; pass the id that creating the task returned.", nameof(id));
+            throw new ArgumentException("A task id is empty; pass the id that creating the task returned.");
         }
 
         if (!Enum.IsDefined(format))
         {
-            throw new ArgumentException($"Unknown task format '{format}'; use Official or Feed.", nameof(format));
+            throw new ArgumentException($"Unknown task format '{format}'; use Official or Feed.");
         }
 
         lock (addLock)

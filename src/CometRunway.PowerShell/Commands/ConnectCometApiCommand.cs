@@ -27,6 +27,7 @@ public sealed class ConnectCometApiCommand : RunwayCommandBase
     [ValidateNotNullOrEmpty]
     public string? BaseUri { get; set; }
 
+    /// <summary>Allow a plain http:// base address on a host other than this machine, which sends the key unencrypted.</summary>
     [Parameter]
     public SwitchParameter AllowUnencryptedAuthentication { get; set; }
 

@@ -105,7 +105,14 @@ public sealed class WaitRunwayTaskCommand : ApiCommandBase
         {
             foreach (var id in Id)
             {
-                waiter!.Add(id, Format);
+                try
+                {
+                    waiter!.Add(TaskId.Validate(id), Format);
+                }
+                catch (ArgumentException invalid)
+                {
+                    WriteError(ErrorRecords.InvalidTaskId(invalid, id));
+                }
             }
         }
 
