@@ -49,6 +49,7 @@ public sealed partial class RunwayTaskWaiter
     private bool progressDirty;
     private TimeSpan? lastProgressAt;
     private long requests;
+    private long wakeups;
     private int succeeded;
     private int failed;
     private int notFound;
@@ -155,7 +156,7 @@ public sealed partial class RunwayTaskWaiter
         try
         {
             var completion = await LoopAsync(start, requestsCancellation.Token, cancellationToken).ConfigureAwait(false);
-            return new WaitSummary(completion, watches.Count, succeeded, failed, notFound, errors, timedOut, requests, Now - start);
+            return new WaitSummary(completion, watches.Count, succeeded, failed, notFound, errors, timedOut, requests, Now - start, wakeups);
         }
         finally
         {
@@ -166,6 +167,12 @@ public sealed partial class RunwayTaskWaiter
         }
     }
 
+    /// <summary>
+    /// Timers have millisecond resolution: a poll due within this much is started now rather than by
+    /// waking again for a fraction of a millisecond (which would spin the loop).
+    /// </summary>
+    private static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(1);
+
     private TimeSpan Now => time.GetElapsedTime(originTimestamp);
 
     private async Task<WaitCompletion> LoopAsync(TimeSpan start, CancellationToken requestToken, CancellationToken cancellationToken)
@@ -174,6 +181,7 @@ public sealed partial class RunwayTaskWaiter
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            wakeups++;
             while (inbox.Reader.TryRead(out var message))
             {
                 Handle(message, requestToken);
@@ -233,7 +241,7 @@ public sealed partial class RunwayTaskWaiter
 
         while (inFlight.Count < options.ThrottleLimit
             && dueQueue.TryPeek(out var watch, out var dueAt)
-            && dueAt <= now
+            && dueAt <= now + TimerSlack
             && !requestToken.IsCancellationRequested)
         {
             dueQueue.Dequeue();
@@ -296,6 +304,9 @@ public sealed partial class RunwayTaskWaiter
         {
             return;
         }
+
+        // Task.Delay truncates to whole milliseconds; round up so the loop never wakes before it is due.
+        delay = TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds));
 
         using var wakeCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var ready = inbox.Reader.WaitToReadAsync(wakeCancellation.Token).AsTask();

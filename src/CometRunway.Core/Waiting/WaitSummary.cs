@@ -13,7 +13,10 @@ public enum WaitCompletion
     TimedOut,
 }
 
-/// <summary>What a wait did, counted per outcome; the events carry the details.</summary>
+/// <summary>
+/// What a wait did, counted per outcome; the events carry the details. <see cref="Wakeups"/> counts the
+/// scheduling loop's turns (a cost measure for benchmarks: it should stay near requests + events).
+/// </summary>
 public sealed record WaitSummary(
     WaitCompletion Completion,
     int Total,
@@ -23,4 +26,5 @@ public sealed record WaitSummary(
     int Errors,
     int TimedOut,
     long Requests,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed,
+    long Wakeups);

@@ -59,6 +59,9 @@ public sealed class WaiterOutcomeTests
             f => Assert.Equal($"Task {f.Task.Id} failed: Moderation (code SAFETY.INPUT.TEXT).", f.Message));
         Assert.InRange(source.MaxInFlight, 1, 6);
         Assert.Equal(summary.Requests, source.Calls.Count);
+
+        // The loop wakes for messages and due times, never spins: a few turns per request at most.
+        Assert.True(summary.Wakeups < 3 * summary.Requests, $"{summary.Wakeups} wakeups for {summary.Requests} requests");
     }
 
     [Fact]

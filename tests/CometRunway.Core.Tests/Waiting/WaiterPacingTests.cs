@@ -20,12 +20,12 @@ public sealed class WaiterPacingTests
         for (var i = 1; i < starts.Count; i++)
         {
             // Lower bounds only: the step's delay (timer resolution allows a millisecond or two).
-            Assert.True(starts[i] - starts[i - 1] >= schedule.BaseDelay(i - 1) - TimeSpan.FromMilliseconds(2),
+            Assert.True(starts[i] - starts[i - 1] >= schedule.BaseDelay(i - 1) - TimeSpan.FromMilliseconds(1),
                 $"read {i + 1} came {(starts[i] - starts[i - 1]).TotalMilliseconds} ms after read {i}");
         }
 
         // Backing off: the last gaps reach the poll interval.
-        Assert.True(starts[^1] - starts[^2] >= options.PollInterval - TimeSpan.FromMilliseconds(2));
+        Assert.True(starts[^1] - starts[^2] >= options.PollInterval - TimeSpan.FromMilliseconds(1));
     }
 
     [Fact]

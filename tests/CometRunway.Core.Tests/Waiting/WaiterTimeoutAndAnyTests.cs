@@ -67,6 +67,7 @@ public sealed class WaiterTimeoutAndAnyTests
 
         var summary = await waiter.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(new WaitSummary(WaitCompletion.AllDone, 0, 0, 0, 0, 0, 0, 0, summary.Elapsed), summary);
+        Assert.Equal(new WaitSummary(WaitCompletion.AllDone, 0, 0, 0, 0, 0, 0, 0, summary.Elapsed, summary.Wakeups), summary);
+        Assert.InRange(summary.Wakeups, 1, 2);
     }
 }

@@ -1,0 +1,35 @@
+using System.Globalization;
+using CometRunway.Emulator;
+using CometRunway.Emulator.Tasks;
+
+namespace CometRunway.Bench.Wait;
+
+/// <summary>The child side of <see cref="EmulatorProcess"/>: an emulator without request recording.</summary>
+internal static class EmulatorServer
+{
+    public static async Task<int> ServeAsync(BenchTasks tasks)
+    {
+        await using var emulator = await CometApiEmulator.StartAsync(new EmulatorOptions { RecordRequests = false });
+        Console.WriteLine($"listening {emulator.BaseUri} {emulator.ApiKey}");
+        while (await Console.In.ReadLineAsync() is { } line)
+        {
+            var parts = line.Split(' ');
+            switch (parts)
+            {
+                case ["add", var prefix]:
+                    var added = DateTimeOffset.UtcNow;
+                    emulator.Tasks.AddRange(tasks.Emulated(prefix));
+                    Console.WriteLine($"added {added.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}");
+                    break;
+                case ["warm", var prefix]:
+                    emulator.Tasks.AddRange(Enumerable.Range(0, 50).Select(i => EmulatedTask.Succeeded(BenchTasks.Id(prefix, i))));
+                    Console.WriteLine("warmed");
+                    break;
+                case ["quit"]:
+                    return 0;
+            }
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,58 @@
+using CometRunway.Core.Http;
+using CometRunway.Core.Waiting;
+
+namespace CometRunway.Bench.Wait;
+
+/// <summary>The 1,000 tasks waited for by <see cref="RunwayTaskWaiter"/> with its default options.</summary>
+internal static class EnginePhase
+{
+    public static async Task<PhaseResult> RunAsync(EmulatorProcess emulator, IRunwayTaskSource client, BenchTasks tasks)
+    {
+        var options = new WaitOptions();
+        var waiter = new RunwayTaskWaiter(client, options);
+        var counts = new Dictionary<Type, int>();
+        var drain = new Thread(() =>
+        {
+            while (waiter.Events.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            {
+                while (waiter.Events.TryRead(out var waitEvent))
+                {
+                    counts[waitEvent.GetType()] = counts.GetValueOrDefault(waitEvent.GetType()) + 1;
+                }
+            }
+        })
+        { IsBackground = true, Name = "bench pipeline thread" };
+        drain.Start();
+
+        var emulatorCpu = emulator.ProcessorTime;
+        var added = await emulator.AddTasksAsync("e");
+        await using var meter = new PhaseMeter();
+        foreach (var id in tasks.Ids("e"))
+        {
+            waiter.Add(id);
+        }
+
+        waiter.CompleteAdding();
+        var summary = await waiter.RunAsync(CancellationToken.None);
+        var returned = DateTimeOffset.UtcNow;
+        drain.Join();
+        await meter.StopAsync();
+
+        var finishes = tasks.FinishOffsets();
+        Console.WriteLine($"  engine loop wakeups: {summary.Wakeups}");
+        Console.WriteLine($"  engine events: {string.Join(", ", counts.OrderBy(p => p.Key.Name).Select(p => $"{p.Key.Name}={p.Value}"))}");
+        return new PhaseResult(
+            "engine",
+            summary.Succeeded,
+            summary.Failed,
+            summary.Requests,
+            IdealRequests.For(new PollSchedule(options), finishes),
+            returned - (added + finishes.Max()),
+            returned - added,
+            meter.Cpu,
+            emulator.ProcessorTime - emulatorCpu,
+            meter.PeakWorkingSet,
+            meter.PeakHeap,
+            meter.AllocatedBytes);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace CometRunway.Bench.Wait;
+
+/// <summary>The results side by side, with naive/engine ratios.</summary>
+internal static class Report
+{
+    public static void Print(IReadOnlyList<PhaseResult> results, BenchTasks tasks)
+    {
+        var rows = new (string Label, Func<PhaseResult, double> Value, string Format)[]
+        {
+            ("succeeded", r => r.Succeeded, "0"),
+            ("failed", r => r.Failed, "0"),
+            ("wall after last task finished (s)", r => r.AfterLastFinished.TotalSeconds, "0.00"),
+            ("wall total (s)", r => r.Wall.TotalSeconds, "0.0"),
+            ("requests", r => r.Requests, "0"),
+            ("requests per task", r => (double)r.Requests / tasks.Count, "0.0"),
+            ("ideal requests for its schedule", r => r.IdealRequests ?? double.NaN, "0"),
+            ("CPU, waiting process (s)", r => r.Cpu.TotalSeconds, "0.00"),
+            ("CPU, emulator process (s)", r => r.EmulatorCpu.TotalSeconds, "0.00"),
+            ("peak working set (MB)", r => r.PeakWorkingSet / 1048576.0, "0.0"),
+            ("peak managed heap (MB)", r => r.PeakHeap / 1048576.0, "0.0"),
+            ("allocated (MB)", r => r.AllocatedBytes / 1048576.0, "0.0"),
+        };
+
+        var engine = results[0];
+        var naive = results.Count > 1 ? results[1] : null;
+        Console.WriteLine();
+        Console.WriteLine($"| metric | engine | {(naive is null ? string.Empty : "naive | naive / engine |")}");
+        Console.WriteLine($"| --- | ---: | {(naive is null ? string.Empty : "---: | ---: |")}");
+        foreach (var (label, value, format) in rows)
+        {
+            var line = $"| {label} | {Text(value(engine), format)} |";
+            if (naive is not null)
+            {
+                var ratio = value(naive) / value(engine);
+                line += $" {Text(value(naive), format)} | {Text(ratio, "0.00")} |";
+            }
+
+            Console.WriteLine(line);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"engine requests / ideal: {(engine.Requests / engine.IdealRequests!.Value).ToString("0.000", CultureInfo.InvariantCulture)}");
+    }
+
+    private static string Text(double value, string format) =>
+        double.IsNaN(value) || double.IsInfinity(value) ? "-" : value.ToString(format, CultureInfo.InvariantCulture);
+}

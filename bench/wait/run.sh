@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Waits for 1,000 emulated tasks with the engine, then the naive way; prints a comparison table.
+# Usage: bench/wait/run.sh [--tasks N] [--spread seconds] [--seed S] [--naive-sleep seconds] [--skip-naive]
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+dotnet build "$here/WaitBench.csproj" -c Release -nologo -v quiet
+dotnet "$here/bin/Release/net10.0/WaitBench.dll" "$@"
