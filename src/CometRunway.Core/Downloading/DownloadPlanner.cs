@@ -171,8 +171,7 @@ public sealed partial class DownloadPlanner
         if (stray >= 0)
         {
             throw new ArgumentException(
-                $"The name template '{template}' has an unknown token or a stray brace. Use {{TaskId}}, {{Index}} and {{Name}}; the extension is added automatically.",
-);
+                $"The name template '{template}' has an unknown token or a stray brace. Use {{TaskId}}, {{Index}} and {{Name}}; the extension is added automatically.");
         }
     }
 
