@@ -158,4 +158,19 @@ public sealed class WaitRunwayTaskTests : IClassFixture<EmulatorHostFixture>
         Assert.All(result.Errors, e => Assert.Equal("InvalidRunwayTaskId", e.FullyQualifiedErrorId.Split(',')[0]));
         Assert.All(result.Errors, e => Assert.DoesNotContain("Parameter '", e.ErrorDetails.Message));
     }
+
+    [Fact]
+    public void VerboseShowsRequestsAndStatusTransitionsOnlyWhenAskedFor()
+    {
+        fixture.Emulator.Tasks.Add(EmulatedTask.SucceedsAfter("verb-1", TimeSpan.FromSeconds(2)));
+        fixture.Emulator.Tasks.Add(EmulatedTask.SucceedsAfter("quiet-1", TimeSpan.FromSeconds(1)));
+
+        var verbose = fixture.Run($"Wait-RunwayTask verb-1 -Verbose {Connection}");
+        var quiet = fixture.Run($"Wait-RunwayTask quiet-1 {Connection}");
+
+        Assert.Contains(verbose.Verbose, v => v.Contains("/runwayml/v1/tasks/verb-1 -> 200 OK"));
+        Assert.Contains(verbose.Verbose, v => v.Contains("verb-1") && v.Contains("-> SUCCEEDED"));
+        Assert.DoesNotContain(fixture.Emulator.ApiKey, verbose.AllText());
+        Assert.Empty(quiet.Verbose);
+    }
 }

@@ -76,7 +76,7 @@ public sealed class WaitRunwayTaskCommand : ApiCommandBase
         {
             RunwayVersion = RunwayVersion,
             Retry = RetryPolicy.None,
-            Log = entry => events.Post(new WaitVerboseEvent(entry.Message)),
+            Log = IsVerbose ? entry => events.Post(new WaitVerboseEvent(entry.Message)) : null,
         });
         waiter = new RunwayTaskWaiter(client, new WaitOptions
         {
@@ -85,6 +85,7 @@ public sealed class WaitRunwayTaskCommand : ApiCommandBase
             NotFoundTimeout = TimeSpan.FromSeconds(NotFoundTimeoutSec),
             Timeout = Timeout < 0 ? null : TimeSpan.FromSeconds(Timeout),
             Any = Any.IsPresent,
+            EmitVerbose = IsVerbose,
         });
         progress = new WaitProgressWriter(this);
         running = waiter.RunAsync(StopToken);

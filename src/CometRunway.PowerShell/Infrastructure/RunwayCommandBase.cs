@@ -26,6 +26,12 @@ public abstract class RunwayCommandBase : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>Whether verbose records would be shown, so that costly verbose text is only built when it is.</summary>
+    protected bool IsVerbose =>
+        MyInvocation.BoundParameters.TryGetValue("Verbose", out var verbose)
+            ? verbose is SwitchParameter { IsPresent: true } or true
+            : GetVariableValue("VerbosePreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
+
     /// <summary>Stops the command with an error when the pipeline was stopped meanwhile, so nothing more is written.</summary>
     protected void ThrowIfStopping()
     {
