@@ -123,4 +123,15 @@ public sealed class SaveRunwayOutputTests : IClassFixture<EmulatorHostFixture>, 
         Assert.Empty(result.Errors);
         Assert.True(File.Exists(Path.Combine(bracketed, "clip.mp4")));
     }
+
+    [Fact]
+    public void AnUnknownNameTemplateTokenIsOneTerminatingErrorNamingTheTemplate()
+    {
+        var result = Run("try { Save-RunwayOutput -Uri 'https://cdn.example/x.mp4' -Path $Dir -NameTemplate '{Date}' } catch { $_ }");
+
+        var error = Assert.IsType<ErrorRecord>(Assert.Single(result.Output));
+        Assert.Equal("InvalidNameTemplate", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal("{Date}", error.TargetObject);
+        Assert.DoesNotContain("Parameter '", error.ErrorDetails.Message);
+    }
 }

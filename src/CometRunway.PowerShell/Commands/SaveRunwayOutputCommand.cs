@@ -50,6 +50,7 @@ public sealed class SaveRunwayOutputCommand : ApiCommandBase
     [Parameter(Position = 0, ParameterSetName = TaskPathSet)]
     [Parameter(Position = 0, ParameterSetName = UriPathSet)]
     [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
     public string Path { get; set; } = ".";
 
     /// <summary>The directory to save into, used exactly as typed.</summary>
@@ -72,7 +73,10 @@ public sealed class SaveRunwayOutputCommand : ApiCommandBase
     [Parameter]
     public SwitchParameter NoClobber { get; set; }
 
-    /// <summary>Leave an existing file alone when it has the length the server reports, instead of failing: for re-runnable runbooks.</summary>
+    /// <summary>
+    /// Leave an existing file alone, instead of failing, when it has the server's length and (when the server
+    /// sends Last-Modified) modification time: for runbooks that are run again.
+    /// </summary>
     [Parameter]
     public SwitchParameter SkipIdentical { get; set; }
 
@@ -97,13 +101,6 @@ public sealed class SaveRunwayOutputCommand : ApiCommandBase
         try
         {
             directory = DestinationResolver.Resolve(this, LiteralPath ?? Path, literal: LiteralPath is not null);
-            planner = new DownloadPlanner(new DownloadPlanOptions
-            {
-                DestinationDirectory = directory,
-                NameTemplate = NameTemplate,
-                Force = Force,
-                SkipIdentical = SkipIdentical,
-            });
         }
         catch (DestinationResolver.DestinationException error)
         {
@@ -112,6 +109,21 @@ public sealed class SaveRunwayOutputCommand : ApiCommandBase
         catch (Exception error) when (error is ArgumentException or ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException)
         {
             ThrowTerminatingError(ErrorRecords.Create(error, "InvalidDestination", ErrorCategory.InvalidArgument, LiteralPath ?? Path));
+        }
+
+        try
+        {
+            planner = new DownloadPlanner(new DownloadPlanOptions
+            {
+                DestinationDirectory = directory,
+                NameTemplate = NameTemplate,
+                Force = Force,
+                SkipIdentical = SkipIdentical,
+            });
+        }
+        catch (ArgumentException error)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(error, "InvalidNameTemplate", ErrorCategory.InvalidArgument, NameTemplate));
         }
 
         var events = pump = new EventPump<DownloadEvent>();

@@ -14,7 +14,8 @@ internal static class DestinationResolver
             var matches = cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider);
             if (matches.Count != 1)
             {
-                throw Fail(new ArgumentException($"The path '{path}' matches {matches.Count} items; give exactly one directory (or use -LiteralPath)."), "AmbiguousDestination", ErrorCategory.InvalidArgument, path);
+                var found = matches.Count == 0 ? "matches nothing" : $"matches {matches.Count} items";
+                throw Fail(new ArgumentException($"The path '{path}' {found}; give exactly one directory (or use -LiteralPath for a name with wildcard characters)."), "AmbiguousDestination", ErrorCategory.InvalidArgument, path);
             }
 
             resolved = matches[0];

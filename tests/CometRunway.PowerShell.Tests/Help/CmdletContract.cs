@@ -49,7 +49,8 @@ internal sealed record DeclaredParameter(
     IReadOnlyList<string> ParameterSets,
     bool Required,
     string Position,
-    string PipelineInput)
+    string PipelineInput,
+    bool AcceptsWildcards)
 {
     public static DeclaredParameter From(PropertyInfo property)
     {
@@ -70,7 +71,8 @@ internal sealed record DeclaredParameter(
                 (true, false) => "True (ByPropertyName)",
                 (false, true) => "True (ByValue)",
                 _ => "False",
-            });
+            },
+            property.GetCustomAttribute<SupportsWildcardsAttribute>() is not null);
     }
 
     /// <summary>The type as platyPS writes it: the short name, with [] for arrays and without Nullable.</summary>

@@ -63,7 +63,7 @@ public sealed class HelpPageCoverageTests
             Assert.True(declared.PipelineInput == doc.PipelineInput, $"{where}: 'Accept pipeline input' is '{doc.PipelineInput}', should be '{declared.PipelineInput}'.");
             Assert.True(declared.Required == doc.Required, $"{where}: Required is {doc.Required}, the attribute says {declared.Required}.");
             Assert.True(declared.Position == doc.Position, $"{where}: Position is '{doc.Position}', the attribute says '{declared.Position}'.");
-            Assert.False(doc.AcceptsWildcards, $"{where}: no CometRunway parameter accepts wildcards.");
+            Assert.True(declared.AcceptsWildcards == doc.AcceptsWildcards, $"{where}: 'Accept wildcard characters' is {doc.AcceptsWildcards}, [SupportsWildcards] says {declared.AcceptsWildcards}.");
 
             var declaredSets = declared.ParameterSets.Select(s => s == ParameterAttribute.AllParameterSets ? "(All)" : s).Order(StringComparer.Ordinal);
             Assert.True(
