@@ -32,7 +32,7 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<EmulatorProcess> StartAsync(BenchTasks tasks)
+    public static async Task<EmulatorProcess> StartAsync(BenchTasks tasks, TimeSpan latency)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
@@ -46,7 +46,7 @@ internal sealed class EmulatorProcess : IAsyncDisposable
             start.ArgumentList.Add(entry);
         }
 
-        foreach (var argument in new[] { "serve", tasks.Count.ToString(CultureInfo.InvariantCulture), tasks.Spread.TotalSeconds.ToString(CultureInfo.InvariantCulture), tasks.Seed.ToString(CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { "serve", tasks.Count.ToString(CultureInfo.InvariantCulture), tasks.Spread.TotalSeconds.ToString(CultureInfo.InvariantCulture), tasks.Seed.ToString(CultureInfo.InvariantCulture), latency.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }

@@ -1,15 +1,24 @@
 using System.Globalization;
 using CometRunway.Emulator;
+using CometRunway.Emulator.Faults;
 using CometRunway.Emulator.Tasks;
 
 namespace CometRunway.Bench.Wait;
 
-/// <summary>The child side of <see cref="EmulatorProcess"/>: an emulator without request recording.</summary>
+/// <summary>
+/// The child side of <see cref="EmulatorProcess"/>: an emulator without request recording that answers
+/// every task request <paramref name="latency"/> late (server side, so every way of waiting pays it).
+/// </summary>
 internal static class EmulatorServer
 {
-    public static async Task<int> ServeAsync(BenchTasks tasks)
+    public static async Task<int> ServeAsync(BenchTasks tasks, TimeSpan latency)
     {
         await using var emulator = await CometApiEmulator.StartAsync(new EmulatorOptions { RecordRequests = false });
+        if (latency > TimeSpan.Zero)
+        {
+            emulator.Faults.Add(FaultRule.Delay(latency).Always());
+        }
+
         Console.WriteLine($"listening {emulator.BaseUri} {emulator.ApiKey}");
         while (await Console.In.ReadLineAsync() is { } line)
         {

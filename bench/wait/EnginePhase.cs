@@ -11,6 +11,7 @@ internal static class EnginePhase
         var options = new WaitOptions();
         var waiter = new RunwayTaskWaiter(client, options);
         var counts = new Dictionary<Type, int>();
+        var noticedAt = new DateTimeOffset?[tasks.Count];
         var drain = new Thread(() =>
         {
             while (waiter.Events.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
@@ -18,6 +19,18 @@ internal static class EnginePhase
                 while (waiter.Events.TryRead(out var waitEvent))
                 {
                     counts[waitEvent.GetType()] = counts.GetValueOrDefault(waitEvent.GetType()) + 1;
+
+                    // Noticed when the consumer sees it, as the cmdlet would write it to the pipeline.
+                    var finishedId = waitEvent switch
+                    {
+                        TaskSucceededEvent e => e.Task.Id,
+                        TaskFailedEvent e => e.Task.Id,
+                        _ => null,
+                    };
+                    if (finishedId is not null)
+                    {
+                        noticedAt[NoticeDelays.IndexOf(finishedId)] = DateTimeOffset.UtcNow;
+                    }
                 }
             }
         })
@@ -49,6 +62,7 @@ internal static class EnginePhase
             IdealRequests.For(new PollSchedule(options), finishes),
             returned - (added + finishes.Max()),
             returned - added,
+            NoticeDelays.Measure(added, finishes, noticedAt),
             meter.Cpu,
             emulator.ProcessorTime - emulatorCpu,
             meter.PeakWorkingSet,

@@ -5,43 +5,65 @@ using CometRunway.Core.Http;
 using CometRunway.Core.Retry;
 
 var tasks = new BenchTasks(1000, TimeSpan.FromSeconds(60), 20250101);
-if (args is ["serve", var count, var spread, var seed])
+if (args is ["serve", var count, var spread, var seed, var latencyMs])
 {
-    return await EmulatorServer.ServeAsync(new BenchTasks(
-        int.Parse(count, CultureInfo.InvariantCulture),
-        TimeSpan.FromSeconds(double.Parse(spread, CultureInfo.InvariantCulture)),
-        int.Parse(seed, CultureInfo.InvariantCulture)));
+    return await EmulatorServer.ServeAsync(
+        new BenchTasks(
+            int.Parse(count, CultureInfo.InvariantCulture),
+            TimeSpan.FromSeconds(double.Parse(spread, CultureInfo.InvariantCulture)),
+            int.Parse(seed, CultureInfo.InvariantCulture)),
+        TimeSpan.FromMilliseconds(double.Parse(latencyMs, CultureInfo.InvariantCulture)));
 }
 
+const string Usage = "Usage: WaitBench [--tasks N] [--spread seconds] [--seed S] [--latency ms] [--naive-sleep seconds] [--naive-budget seconds] [--skip-naive]";
 var naiveSleep = TimeSpan.FromSeconds(10);
+TimeSpan? naiveBudget = null;
+var latency = TimeSpan.Zero;
 var skipNaive = false;
-for (var i = 0; i < args.Length; i++)
+try
 {
-    switch (args[i])
+    for (var i = 0; i < args.Length; i++)
     {
-        case "--tasks":
-            tasks = tasks with { Count = int.Parse(args[++i], CultureInfo.InvariantCulture) };
-            break;
-        case "--spread":
-            tasks = tasks with { Spread = TimeSpan.FromSeconds(double.Parse(args[++i], CultureInfo.InvariantCulture)) };
-            break;
-        case "--seed":
-            tasks = tasks with { Seed = int.Parse(args[++i], CultureInfo.InvariantCulture) };
-            break;
-        case "--naive-sleep":
-            naiveSleep = TimeSpan.FromSeconds(double.Parse(args[++i], CultureInfo.InvariantCulture));
-            break;
-        case "--skip-naive":
-            skipNaive = true;
-            break;
-        default:
-            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: WaitBench [--tasks N] [--spread seconds] [--seed S] [--naive-sleep seconds] [--skip-naive]");
-            return 2;
+        switch (args[i])
+        {
+            case "--tasks":
+                tasks = tasks with { Count = Positive(int.Parse(args[++i], CultureInfo.InvariantCulture), "--tasks") };
+                break;
+            case "--spread":
+                tasks = tasks with { Spread = TimeSpan.FromSeconds(double.Parse(args[++i], CultureInfo.InvariantCulture)) };
+                break;
+            case "--seed":
+                tasks = tasks with { Seed = int.Parse(args[++i], CultureInfo.InvariantCulture) };
+                break;
+            case "--latency":
+                latency = TimeSpan.FromMilliseconds(NotNegative(double.Parse(args[++i], CultureInfo.InvariantCulture), "--latency"));
+                break;
+            case "--naive-sleep":
+                naiveSleep = TimeSpan.FromSeconds(NotNegative(double.Parse(args[++i], CultureInfo.InvariantCulture), "--naive-sleep"));
+                break;
+            case "--naive-budget":
+                naiveBudget = TimeSpan.FromSeconds(Positive(double.Parse(args[++i], CultureInfo.InvariantCulture), "--naive-budget"));
+                break;
+            case "--skip-naive":
+                skipNaive = true;
+                break;
+            default:
+                Console.Error.WriteLine($"Unknown argument '{args[i]}'. {Usage}");
+                return 2;
+        }
     }
+}
+catch (Exception e) when (e is FormatException or OverflowException or IndexOutOfRangeException)
+{
+    Console.Error.WriteLine($"Bad arguments: {(e is IndexOutOfRangeException ? "an option is missing its value" : e.Message)}. {Usage}");
+    return 2;
 }
 
 Console.WriteLine($"{tasks.Count} tasks finishing uniformly over 2..{tasks.Spread.TotalSeconds:0} s (seed {tasks.Seed}), one in ten failing; emulator in a child process, request recording off.");
-await using var emulator = await EmulatorProcess.StartAsync(tasks);
+Console.WriteLine($"server latency: every task request answered {latency.TotalMilliseconds:0} ms late (emulator side, both phases); naive sleep {naiveSleep.TotalSeconds:0.#} s, "
+    + (naiveBudget is { } budget ? $"naive wall budget {budget.TotalSeconds:0} s." : "no naive wall budget."));
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, shared with other work; {MachineLoad.Describe()} at start.");
+await using var emulator = await EmulatorProcess.StartAsync(tasks, latency);
 var client = new RunwayClient(
     new CometApiConnection(emulator.BaseUri, ApiKey.FromString(emulator.ApiKey)),
     new RunwayClientOptions { Retry = RetryPolicy.None });
@@ -62,10 +84,18 @@ foreach (var id in warmIds)
 }
 
 var results = new List<PhaseResult> { await EnginePhase.RunAsync(emulator, client, tasks) };
+Console.WriteLine($"  {MachineLoad.Describe()} after the engine phase");
 if (!skipNaive)
 {
-    results.Add(await NaivePhase.RunAsync(emulator, client, tasks, naiveSleep));
+    results.Add(await NaivePhase.RunAsync(emulator, client, tasks, naiveSleep, naiveBudget));
+    Console.WriteLine($"  {MachineLoad.Describe()} after the naive phase");
 }
 
 Report.Print(results, tasks);
 return 0;
+
+static T Positive<T>(T value, string option) where T : System.Numerics.INumber<T> =>
+    value > T.Zero ? value : throw new FormatException($"{option} must be greater than 0");
+
+static T NotNegative<T>(T value, string option) where T : System.Numerics.INumber<T> =>
+    value >= T.Zero ? value : throw new FormatException($"{option} must not be negative");

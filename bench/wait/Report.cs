@@ -7,14 +7,21 @@ internal static class Report
 {
     public static void Print(IReadOnlyList<PhaseResult> results, BenchTasks tasks)
     {
+        // The tasks' summed time from add to end state: requests per minute a task is actually running.
+        var runningMinutes = tasks.FinishOffsets().Sum(f => f.TotalMinutes);
         var rows = new (string Label, Func<PhaseResult, double> Value, string Format)[]
         {
             ("succeeded", r => r.Succeeded, "0"),
             ("failed", r => r.Failed, "0"),
-            ("wall after last task finished (s)", r => r.AfterLastFinished.TotalSeconds, "0.00"),
+            ("wall after last task finished (s)", r => r.AfterLastFinished?.TotalSeconds ?? double.NaN, "0.00"),
             ("wall total (s)", r => r.Wall.TotalSeconds, "0.0"),
+            ($"tasks noticed (of {tasks.Count})", r => r.Notice.Noticed, "0"),
+            ("notice delay, mean (s)", r => r.Notice.Mean.TotalSeconds, "0.00"),
+            ("notice delay, p95 (s)", r => r.Notice.P95.TotalSeconds, "0.00"),
+            ("notice delay, max (s)", r => r.Notice.Max.TotalSeconds, "0.00"),
             ("requests", r => r.Requests, "0"),
             ("requests per task", r => (double)r.Requests / tasks.Count, "0.0"),
+            ("requests per task-minute running", r => r.Requests / runningMinutes, "0.0"),
             ("ideal requests for its schedule", r => r.IdealRequests ?? double.NaN, "0"),
             ("CPU, waiting process (s)", r => r.Cpu.TotalSeconds, "0.00"),
             ("CPU, emulator process (s)", r => r.EmulatorCpu.TotalSeconds, "0.00"),
