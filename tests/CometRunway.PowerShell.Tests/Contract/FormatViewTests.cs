@@ -13,9 +13,12 @@ public sealed class FormatViewTests
     public void FormatFileLoadsWithoutErrors() => _ = new FormatTable(new[] { FormatFile });
 
     [Fact]
-    public void EveryOwnOutputTypeHasATableOrListView()
+    public void EveryOwnOutputTypeHasATableAndAListView()
     {
-        var viewed = XDocument.Load(FormatFile).Descendants("TypeName").Select(e => e.Value.Trim()).ToHashSet();
+        var views = XDocument.Load(FormatFile).Descendants("View").ToList();
+        var viewed = views.Where(v => v.Element("TableControl") is not null).Descendants("TypeName").Select(e => e.Value.Trim())
+            .Intersect(views.Where(v => v.Element("ListControl") is not null).Descendants("TypeName").Select(e => e.Value.Trim()))
+            .ToHashSet();
         var ownOutputTypes = CmdletTypes.All
             .SelectMany(t => t.GetCustomAttributes<OutputTypeAttribute>())
             .SelectMany(a => a.Type)
