@@ -28,9 +28,12 @@ public static class ConnectionResolver
         var key = explicitKey ?? session?.ApiKey ?? KeyFromEnvironment(readEnvironment)
             ?? throw new CometApiConfigurationException(MissingKeyMessage);
 
+        var fromSession = NonEmpty(explicitBaseUri) is null && session?.BaseUri is not null;
         var baseText = NonEmpty(explicitBaseUri) ?? session?.BaseUri?.ToString()
             ?? NonEmpty(readEnvironment(BaseUrlVariable)) ?? CometApiConnection.DefaultBaseAddress;
-        var allowUnencrypted = allowUnencryptedAuthentication || (session?.AllowUnencryptedAuthentication ?? false);
+
+        // Connect-CometApi's permission for plain http covers the address it was given, never another one.
+        var allowUnencrypted = allowUnencryptedAuthentication || (fromSession && session!.AllowUnencryptedAuthentication);
         return new CometApiConnection(ParseBaseUri(baseText, allowUnencrypted), key);
     }
 

@@ -24,6 +24,7 @@ public sealed class SaveRunwayOutputCommand : ApiCommandBase
     private EventPump<DownloadEvent>? pump;
     private DownloadPlanner? planner;
     private RunwayDownloader? downloader;
+    private Task? downloads;
     private DownloadProgressWriter? progress;
     private string directory = string.Empty;
     private bool directoryReady;
@@ -129,7 +130,7 @@ public sealed class SaveRunwayOutputCommand : ApiCommandBase
         var events = pump = new EventPump<DownloadEvent>();
         downloader = new RunwayDownloader(new RunwayDownloaderOptions { ThrottleLimit = ThrottleLimit }, TaskSourceForRefresh());
         progress = new DownloadProgressWriter(this);
-        var downloads = downloader.DownloadAllAsync(confirmed.Reader.ReadAllAsync(), events.Post, StopToken);
+        downloads = downloader.DownloadAllAsync(confirmed.Reader.ReadAllAsync(), events.Post, StopToken);
         _ = downloads.ContinueWith(_ => events.Complete(), TaskScheduler.Default);
     }
 
@@ -150,6 +151,11 @@ public sealed class SaveRunwayOutputCommand : ApiCommandBase
             confirmed.Writer.TryComplete();
             pump!.DrainUntilComplete(Write, StopToken);
             ThrowIfStopping();
+            if (downloads!.IsFaulted)
+            {
+                var error = downloads.Exception!.GetBaseException();
+                ThrowTerminatingError(ErrorRecords.Create(error, "RunwayOutputError", ErrorCategory.NotSpecified, null, "Saving stopped unexpectedly: " + error.Message));
+            }
         }
         finally
         {
@@ -162,6 +168,7 @@ public sealed class SaveRunwayOutputCommand : ApiCommandBase
         if (disposing)
         {
             confirmed.Writer.TryComplete();
+            AwaitQuietly(downloads);
             downloader?.Dispose();
             pump?.Dispose();
         }

@@ -99,7 +99,7 @@ public sealed class WaitRunwayTaskCommand : ApiCommandBase
         {
             foreach (var task in InputObject)
             {
-                waiter!.Add(task);
+                AddOrReportLate(task.Id, () => waiter!.Add(task));
             }
         }
         else
@@ -108,7 +108,8 @@ public sealed class WaitRunwayTaskCommand : ApiCommandBase
             {
                 try
                 {
-                    waiter!.Add(TaskId.Validate(id), Format);
+                    var valid = TaskId.Validate(id);
+                    AddOrReportLate(valid, () => waiter!.Add(valid, Format));
                 }
                 catch (ArgumentException invalid)
                 {
@@ -129,8 +130,9 @@ public sealed class WaitRunwayTaskCommand : ApiCommandBase
             ThrowIfStopping();
             if (running!.IsFaulted)
             {
-                var error = running.Exception!.GetBaseException();
-                ThrowTerminatingError(ErrorRecords.Create(error, "RunwayWaitFailed", ErrorCategory.NotSpecified, null));
+                ThrowTerminatingError(running.Exception!.GetBaseException() is RunwayApiException api
+                    ? ErrorRecords.FromApi(api, api.TaskId ?? string.Empty)
+                    : ErrorRecords.Create(running.Exception.GetBaseException(), "RunwayWaitFailed", ErrorCategory.NotSpecified, null));
             }
         }
         finally
@@ -143,10 +145,35 @@ public sealed class WaitRunwayTaskCommand : ApiCommandBase
     {
         if (disposing)
         {
+            AwaitQuietly(running);
             pump?.Dispose();
         }
 
         base.Dispose(disposing);
+    }
+
+    /// <summary>
+    /// Adds a task; when the wait has already ended (-Timeout elapsed, or -Any returned), says so instead of
+    /// dropping the id silently. A false return while the wait still runs just means a duplicate.
+    /// </summary>
+    private void AddOrReportLate(string id, Func<bool> add)
+    {
+        if (add() || running is not { IsCompleted: true } ended)
+        {
+            return;
+        }
+
+        // Everything the finished wait reported comes first, so the late id reads in order after it.
+        pump!.DrainUntilComplete(Write, StopToken);
+
+        if (ended.IsCompletedSuccessfully && ended.Result.Completion == WaitCompletion.Any)
+        {
+            WriteVerbose($"Task {id} arrived after -Any had already returned; it was not waited for.");
+            return;
+        }
+
+        var message = $"Task {id} arrived after the wait had ended (-Timeout {Timeout} s elapsed); it was not waited for.";
+        WriteError(ErrorRecords.Create(new TimeoutException(message), "RunwayTaskWaitTimeout", ErrorCategory.OperationTimeout, id));
     }
 
     private static async Task ForwardAsync(RunwayTaskWaiter waiter, EventPump<WaitEvent> events)

@@ -12,10 +12,28 @@ public abstract class RunwayCommandBase : PSCmdlet, IDisposable
 
     protected override void StopProcessing() => stopping.Cancel();
 
+    /// <summary>
+    /// Cancels whatever the command started before disposing: the pipeline can end without Ctrl+C (a
+    /// terminating error here or downstream, Select-Object -First), and background work must not outlive it.
+    /// </summary>
     public void Dispose()
     {
+        stopping.Cancel();
         Dispose(true);
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Gives cancelled background work a moment to finish, so nothing runs on after the command.</summary>
+    protected static void AwaitQuietly(Task? work)
+    {
+        try
+        {
+            work?.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // Cancelled or failed: either way it has stopped, which is all that matters here.
+        }
     }
 
     protected virtual void Dispose(bool disposing)

@@ -65,6 +65,7 @@ public abstract class TaskReadCommandBase : ApiCommandBase
     {
         if (disposing)
         {
+            AwaitQuietly(reader?.WhenAllAsync());
             pump?.Dispose();
         }
 

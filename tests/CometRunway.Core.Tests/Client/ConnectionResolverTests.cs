@@ -96,4 +96,13 @@ public sealed class ConnectionResolverTests
         Assert.DoesNotContain("secret", new CometApiSession(key, null, false).ToString());
         Assert.DoesNotContain("secret", new CometApiConnection(new Uri("https://a.example/"), key).ToString());
     }
+
+    [Fact]
+    public void ASessionsPermissionForPlainHttpCoversOnlyItsOwnAddress()
+    {
+        var session = new CometApiSession(SessionKey, new Uri("http://proxy.example/"), AllowUnencryptedAuthentication: true);
+
+        Assert.Equal("http://proxy.example/", ConnectionResolver.Resolve(null, null, session, Env(), false).BaseUri.ToString());
+        Assert.Throws<CometApiConfigurationException>(() => ConnectionResolver.Resolve(null, "http://other.example", session, Env(), false));
+    }
 }
