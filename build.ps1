@@ -40,7 +40,9 @@ function Invoke-Dotnet {
 
 function Invoke-Build {
     Invoke-Dotnet build (Join-Path $root 'src/CometRunway.PowerShell/CometRunway.PowerShell.csproj') -c $Configuration --nologo
-    Invoke-Dotnet run --project (Join-Path $root 'tools/CometRunway.HelpGen') -c $Configuration -- (Join-Path $root 'docs/en-US') (Join-Path $root 'module/en-US')
+    # Called directly: a simple function's $args would swallow the '--' that separates dotnet's arguments from the tool's.
+    & dotnet run --project (Join-Path $root 'tools/CometRunway.HelpGen') -c $Configuration -- (Join-Path $root 'docs/en-US') (Join-Path $root 'module/en-US')
+    if ($LASTEXITCODE -ne 0) { throw "Generating the help from docs/en-US failed with exit code $LASTEXITCODE." }
 
     if (Test-Path -LiteralPath $stage) { Remove-Item -LiteralPath $stage -Recurse -Force }
     $bin = New-Item -ItemType Directory -Path (Join-Path $stage 'bin') -Force
@@ -65,22 +67,23 @@ function Invoke-Build {
 function Invoke-Test {
     Invoke-Dotnet test (Join-Path $root 'CometRunway.PowerShell.sln') -c $Configuration --nologo
 
-    $pester = Get-Module -ListAvailable -Name Pester | Where-Object Version -GE ([version] '5.0') | Sort-Object Version -Descending | Select-Object -First 1
+    $pester = Get-Module -ListAvailable -Name Pester | Where-Object Version -GE ([version] '5.3') | Sort-Object Version -Descending | Select-Object -First 1
     if (-not $pester) {
-        Write-Warning 'Pester 5 is not installed (Install-PSResource Pester); skipped tests/pester.'
+        Write-Warning 'Pester 5.3 or later is not installed (Install-PSResource Pester); skipped tests/pester.'
         return
     }
 
-    $script = @'
-param($ModulePath, $TestPath)
-$env:COMETRUNWAY_MODULE_PATH = $ModulePath
-$configuration = New-PesterConfiguration
-$configuration.Run.Path = $TestPath
-$configuration.Run.Exit = $true
-$configuration.Output.Verbosity = 'Detailed'
-Invoke-Pester -Configuration $configuration
-'@
-    & pwsh -NoProfile -NonInteractive -Command $script -args (Join-Path $stage 'CometRunway.psd1'), (Join-Path $root 'tests/pester')
+    # A script block (not a string), so that -args reaches its param() block in the child process.
+    $runPester = {
+        param($ModulePath, $TestPath)
+        $env:COMETRUNWAY_MODULE_PATH = $ModulePath
+        $configuration = New-PesterConfiguration
+        $configuration.Run.Path = $TestPath
+        $configuration.Run.Exit = $true
+        $configuration.Output.Verbosity = 'Detailed'
+        Invoke-Pester -Configuration $configuration
+    }
+    & pwsh -NoProfile -NonInteractive -Command $runPester -args (Join-Path $stage 'CometRunway.psd1'), (Join-Path $root 'tests/pester')
     if ($LASTEXITCODE -ne 0) { throw "Pester failed with exit code $LASTEXITCODE." }
 }
 

@@ -1,5 +1,5 @@
 #Requires -Version 7.4
-#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.3' }
 <#
     What only a real PowerShell host shows: import, Get-Command, Get-Help, pipelines, -WhatIf, progress.
     build.ps1 -Task Test runs this file against the staged module (COMETRUNWAY_MODULE_PATH); it starts
@@ -22,22 +22,31 @@ BeforeAll {
 
     $script:Base = "http://127.0.0.1:$port"
     $script:Key = 'sk-emulator-test-key'
-    $project = Join-Path $repositoryRoot 'tools/CometRunway.Emulator'
-    $script:Emulator = Start-Process -FilePath 'dotnet' -ArgumentList @('run', '--project', $project, '--', '--port', $port, '--key', $script:Key) -PassThru -RedirectStandardOutput (Join-Path $TestDrive 'emulator.out') -RedirectStandardError (Join-Path $TestDrive 'emulator.err')
+    # Built first and started as 'dotnet <dll>', so the process stopped at the end is the emulator itself.
+    $project = Join-Path $repositoryRoot 'tools/CometRunway.Emulator/CometRunway.Emulator.csproj'
+    $emulatorOutput = $script:EmulatorOutput = Join-Path ([System.IO.Path]::GetTempPath()) "cometrunway-emulator-$PID"
+    & dotnet build $project -c Release -o $emulatorOutput --nologo -v quiet
+    if ($LASTEXITCODE -ne 0) { throw "Building the emulator failed with exit code $LASTEXITCODE." }
+    $script:EmulatorLog = Join-Path $emulatorOutput 'emulator.err'
+    $emulatorDll = Join-Path $emulatorOutput 'CometRunway.Emulator.dll'
+    $script:Emulator = Start-Process -FilePath 'dotnet' -PassThru `
+        -ArgumentList "`"$emulatorDll`" --port $port --key $($script:Key)" `
+        -RedirectStandardOutput (Join-Path $emulatorOutput 'emulator.out') -RedirectStandardError $script:EmulatorLog
 
     $deadline = [DateTime]::UtcNow.AddMinutes(2)
     do {
         Start-Sleep -Milliseconds 500
         try { $ready = (Invoke-WebRequest "$script:Base/_emulator/requests" -TimeoutSec 2).StatusCode -eq 200 } catch { $ready = $false }
     } until ($ready -or [DateTime]::UtcNow -gt $deadline)
-    if (-not $ready) { throw "The emulator did not start on $script:Base: $(Get-Content (Join-Path $TestDrive 'emulator.err') -Raw)" }
+    if (-not $ready) { throw "The emulator did not start on $($script:Base): $(Get-Content $script:EmulatorLog -Raw)" }
 
     $env:COMETAPI_BASE_URL = $script:Base
     $env:COMETAPI_KEY = $script:Key
 }
 
 AfterAll {
-    if ($script:Emulator -and -not $script:Emulator.HasExited) { Stop-Process -Id $script:Emulator.Id -Force }
+    if ($script:Emulator -and -not $script:Emulator.HasExited) { $script:Emulator.Kill($true); $script:Emulator.WaitForExit() }
+    if ($script:EmulatorOutput) { Remove-Item -LiteralPath $script:EmulatorOutput -Recurse -Force -ErrorAction SilentlyContinue }
     Remove-Item Env:\COMETAPI_BASE_URL, Env:\COMETAPI_KEY -ErrorAction SilentlyContinue
     Remove-Module CometRunway -ErrorAction SilentlyContinue
 }
