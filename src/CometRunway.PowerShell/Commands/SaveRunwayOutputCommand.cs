@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using System.Threading.Channels;
-using CometRunway.Core.Configuration;
 using CometRunway.Core.Downloading;
 using CometRunway.Core.Http;
 using CometRunway.Core.Pipeline;
@@ -179,22 +178,15 @@ public sealed class SaveRunwayOutputCommand : ApiCommandBase
     /// <summary>Fresh links for expired outputs need the API; without a key, downloads still work, just without refresh.</summary>
     private IRunwayTaskSource? TaskSourceForRefresh()
     {
-        var connection = ResolveConnectionOrNull();
-        var events = pump!;
-        return connection is null ? null : CreateClient(connection, entry => events.Post(new DownloadVerbose(entry.Message)));
-    }
-
-    private CometApiConnection? ResolveConnectionOrNull()
-    {
-        try
+        var connection = ResolveConnection(keyIsOptional: true);
+        if (connection is null)
         {
-            return ConnectionResolver.Resolve(ApiKey, BaseUri, RunspaceState.Current.Session, Environment.GetEnvironmentVariable, AllowUnencryptedAuthentication);
-        }
-        catch (CometApiConfigurationException error)
-        {
-            WriteVerbose("Expired links cannot be refreshed in this run: " + error.Message);
+            WriteVerbose("No CometAPI key is set, so expired output links cannot be refreshed in this run.");
             return null;
         }
+
+        var events = pump!;
+        return CreateClient(connection, IsVerbose ? entry => events.Post(new DownloadVerbose(entry.Message)) : null);
     }
 
     private IEnumerable<DownloadRequest> Requests()

@@ -72,12 +72,7 @@ public sealed class WaitRunwayTaskCommand : ApiCommandBase
     {
         var connection = ResolveConnection();
         var events = pump = new EventPump<WaitEvent>();
-        var client = new RunwayClient(connection, new RunwayClientOptions
-        {
-            RunwayVersion = RunwayVersion,
-            Retry = RetryPolicy.None,
-            Log = IsVerbose ? entry => events.Post(new WaitVerboseEvent(entry.Message)) : null,
-        });
+        var client = CreateClient(connection, IsVerbose ? entry => events.Post(new WaitVerboseEvent(entry.Message)) : null, RetryPolicy.None);
         waiter = new RunwayTaskWaiter(client, new WaitOptions
         {
             ThrottleLimit = ThrottleLimit,

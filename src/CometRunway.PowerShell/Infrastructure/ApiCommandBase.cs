@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using CometRunway.Core.Configuration;
 using CometRunway.Core.Http;
+using CometRunway.Core.Retry;
 using CometRunway.PowerShell.Completion;
 
 namespace CometRunway.PowerShell.Infrastructure;
@@ -32,12 +33,22 @@ public abstract class ApiCommandBase : RunwayCommandBase
     /// Resolves key and base address (parameters, then session, then environment) or stops the command
     /// with one error that says how to provide them.
     /// </summary>
-    protected CometApiConnection ResolveConnection()
+    protected CometApiConnection ResolveConnection() => ResolveConnection(keyIsOptional: false)!;
+
+    /// <summary>
+    /// Like <see cref="ResolveConnection()"/>, but no key at all gives null instead of an error, for commands
+    /// that work without the API; an unusable base address still stops the command.
+    /// </summary>
+    protected CometApiConnection? ResolveConnection(bool keyIsOptional)
     {
         try
         {
             return ConnectionResolver.Resolve(
                 ApiKey, BaseUri, RunspaceState.Current.Session, Environment.GetEnvironmentVariable, AllowUnencryptedAuthentication.IsPresent);
+        }
+        catch (CometApiConfigurationException error) when (keyIsOptional && error.Message == ConnectionResolver.MissingKeyMessage)
+        {
+            return null;
         }
         catch (CometApiConfigurationException error)
         {
@@ -51,6 +62,8 @@ public abstract class ApiCommandBase : RunwayCommandBase
         }
     }
 
-    protected RunwayClient CreateClient(CometApiConnection connection, Action<RequestLogEntry> log, string? runwayVersion = null) =>
-        new(connection, new RunwayClientOptions { RunwayVersion = runwayVersion ?? RunwayVersion, Log = log });
+    /// <param name="log">Receives request lines; null when verbose output is off, so none are built.</param>
+    /// <param name="retry">Null for the default retries; the waiter passes none because it paces requests itself.</param>
+    protected RunwayClient CreateClient(CometApiConnection connection, Action<RequestLogEntry>? log, RetryPolicy? retry = null) =>
+        new(connection, new RunwayClientOptions { RunwayVersion = RunwayVersion, Log = log, Retry = retry ?? RetryPolicy.Default });
 }

@@ -38,7 +38,7 @@ public abstract class TaskReadCommandBase : ApiCommandBase
         var connection = ResolveConnection();
         pump = new EventPump<ReadEvent>();
         var events = pump;
-        var client = CreateClient(connection, entry => events.Post(new ReadEvent.Log(entry.Message)));
+        var client = CreateClient(connection, IsVerbose ? entry => events.Post(new ReadEvent.Log(entry.Message)) : null);
         reader = new BatchTaskReader(client, ThrottleLimit, events.Post, StopToken);
     }
 
