@@ -11,10 +11,12 @@ public sealed class WaitRunwayTaskTests : IClassFixture<EmulatorHostFixture>
 {
     private const string Connection = "-ApiKey $Key -BaseUri $Base -PollIntervalSec 1";
     private readonly EmulatorHostFixture fixture;
+    private readonly Xunit.Abstractions.ITestOutputHelper output;
 
-    public WaitRunwayTaskTests(EmulatorHostFixture fixture)
+    public WaitRunwayTaskTests(EmulatorHostFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
     {
         this.fixture = fixture;
+        this.output = output;
         fixture.Emulator.Reset();
     }
 
@@ -139,6 +141,7 @@ public sealed class WaitRunwayTaskTests : IClassFixture<EmulatorHostFixture>
         shell.Stop();
         stopwatch.Stop();
 
+        output.WriteLine($"Stop() returned after {stopwatch.Elapsed.TotalMilliseconds:0} ms");
         Assert.True(invocation.IsCompleted);
         // Only catches a hang: the latency itself is measured, not asserted (2-core CI machines are noisy).
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"Stop took {stopwatch.ElapsedMilliseconds} ms");
