@@ -188,7 +188,7 @@ public sealed class WaiterOutcomeTests
 
         var error = Assert.Single(events.OfType<TaskErrorEvent>());
         Assert.Equal("bad", error.Id);
-        Assert.Equal("Task bad cannot be read: HTTP 4xx: no such route", error.Message);
+        Assert.Equal("Task bad cannot be read: HTTP 4xx: no such route.", error.Message);
         Assert.Single(source.CallsFor("bad"));
         Assert.Equal(1, summary.Succeeded);
         Assert.Equal(1, summary.Errors);

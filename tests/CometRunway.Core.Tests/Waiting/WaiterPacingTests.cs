@@ -160,7 +160,7 @@ public sealed class WaiterPacingTests
         var error = Assert.Single(events.OfType<TaskErrorEvent>());
         Assert.Equal("down", error.Id);
         Assert.StartsWith("Task down could not be read for", error.Message);
-        Assert.EndsWith("the last attempt failed: HTTP 502 Bad Gateway", error.Message);
+        Assert.EndsWith("the last attempt failed: HTTP 502 Bad Gateway.", error.Message);
         Assert.Equal(RunwayErrorKind.ServerError, Assert.IsType<RunwayApiException>(error.Exception).Kind);
         Assert.True(source.CallsFor("down").Count >= 3);
         Assert.Equal(1, summary.Succeeded);
