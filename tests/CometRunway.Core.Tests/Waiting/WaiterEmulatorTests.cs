@@ -162,6 +162,32 @@ public sealed class WaiterEmulatorTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public async Task ARedirectEndsEachTaskAtOnceNamingTheBaseAddress()
+    {
+        await using var elsewhere = await CometApiEmulator.StartAsync();
+        emulator.Tasks.Add(EmulatedTask.Pending("r1"));
+        emulator.Tasks.Add(EmulatedTask.Pending("r2"));
+        emulator.Faults.Add(FaultRule.Redirect(elsewhere.OfficialTaskUri("r1").ToString()).Always());
+        // A transient-error budget far beyond the test's patience: only an immediate end passes.
+        var options = WaitTestOptions.Fast() with { TransientErrorTimeout = TimeSpan.FromMinutes(5) };
+
+        var (summary, events) = await WaitRun.RunAsync(Client(), options, "r1", "r2");
+
+        Assert.Equal((WaitCompletion.AllDone, 2), (summary.Completion, summary.Errors));
+        var errors = events.OfType<TaskErrorEvent>().OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
+        Assert.Equal(["r1", "r2"], errors.Select(e => e.Id));
+        Assert.All(errors, e =>
+        {
+            Assert.Equal(RunwayErrorKind.BadRequest, Assert.IsType<RunwayApiException>(e.Exception).Kind);
+            Assert.StartsWith($"Task {e.Id} cannot be read: The server answered HTTP 301", e.Message);
+            Assert.EndsWith("check the base address (-BaseUri or COMETAPI_BASE_URL).", e.Message);
+            Assert.DoesNotContain("..", e.Message);
+        });
+        Assert.Equal(2, emulator.Requests.Count);
+        Assert.Empty(elsewhere.Requests);
+    }
+
+    [Fact]
     public async Task TheTimeoutNamesTheStatusEachUnfinishedTaskIsStuckIn()
     {
         emulator.Tasks.Add(EmulatedTask.Pending("queued"));
