@@ -9,6 +9,12 @@ public sealed partial class RunwayTaskWaiter
 {
     private const int MaxStep = 32;
 
+    /// <summary>
+    /// A task is given up for transient errors only after this many failed reads in a row, however long
+    /// they span: after a stall (a laptop asleep, a starved process) the clock alone says nothing.
+    /// </summary>
+    private const int MinFailedReadsBeforeGivingUp = 3;
+
     private void OnTaskAdded(TaskAddedMessage added, TimeSpan now)
     {
         var watch = new TaskWatch(added.Id, added.Format, watches.Count, now);
@@ -141,8 +147,9 @@ public sealed partial class RunwayTaskWaiter
             case RunwayErrorKind.ServerError or RunwayErrorKind.Network or RunwayErrorKind.Timeout or RunwayErrorKind.MalformedResponse:
                 watch.ErrorSince ??= now;
                 watch.LastError = error;
+                watch.ConsecutiveErrors++;
                 var failingFor = now - watch.ErrorSince.Value;
-                if (failingFor >= options.TransientErrorTimeout)
+                if (failingFor >= options.TransientErrorTimeout && watch.ConsecutiveErrors >= MinFailedReadsBeforeGivingUp)
                 {
                     errors++;
                     Finish(watch, new TaskErrorEvent(watch.Id, watch.Format, error, WaitMessages.TransientErrorsExhausted(watch.Id, failingFor, error)));

@@ -150,6 +150,27 @@ public sealed class WaiterPacingTests
     }
 
     [Fact]
+    public async Task AStallLongerThanTheTransientLimitBetweenTwoErrorsDoesNotEndTheTask()
+    {
+        // The second read hangs past the whole transient-error limit (as after a laptop slept, or a starved
+        // process): two failed reads are not enough to give up, and the third read succeeds.
+        var options = WaitTestOptions.Fast();
+        var source = new ScriptedTaskSource(call => call.Number switch
+        {
+            1 => throw TaskAnswers.Error(RunwayErrorKind.Network, "the connection was reset"),
+            2 => throw TaskAnswers.Error(RunwayErrorKind.Network, "the connection was reset"),
+            _ => TaskAnswers.Succeeded(call.Id),
+        })
+        { LatencyOf = call => call.Number == 2 ? options.TransientErrorTimeout * 1.5 : TimeSpan.Zero };
+
+        var (summary, events) = await WaitRun.RunAsync(source, options, "napping");
+
+        Assert.Equal((1, 0), (summary.Succeeded, summary.Errors));
+        Assert.Equal(3, source.CallsFor("napping").Count);
+        Assert.Empty(events.OfType<TaskErrorEvent>());
+    }
+
+    [Fact]
     public async Task ATaskThatOnlyEverErrorsEndsAsOneErrorAfterTheTransientLimit()
     {
         var source = new ScriptedTaskSource(call => call.Id == "down" ? throw TaskAnswers.Error(RunwayErrorKind.ServerError, "HTTP 502 Bad Gateway") : TaskAnswers.Succeeded(call.Id));
