@@ -95,6 +95,8 @@ public sealed class BatchTaskReader
             await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
+                // A slot freed by a cancelled read may be handed to a waiter whose token is cancelled too.
+                cancellationToken.ThrowIfCancellationRequested();
                 return new ReadEvent.Read(await source.GetTaskAsync(id, format, cancellationToken).ConfigureAwait(false));
             }
             finally
