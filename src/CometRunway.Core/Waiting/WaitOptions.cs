@@ -21,7 +21,10 @@ public sealed record WaitOptions
     /// </summary>
     public double JitterFraction { get; init; } = 0.2;
 
-    /// <summary>How long a task may answer <c>task_not_exist</c> before it is reported as not found.</summary>
+    /// <summary>
+    /// How long a task may answer <c>task_not_exist</c> before it is reported as not found; it is also asked
+    /// at least three times, so a pause of the whole process does not end it early.
+    /// </summary>
     public TimeSpan NotFoundTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
