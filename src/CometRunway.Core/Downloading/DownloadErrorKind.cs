@@ -32,4 +32,7 @@ public enum DownloadErrorKind
 
     /// <summary>The caller cancelled (Ctrl+C).</summary>
     Cancelled,
+
+    /// <summary>Something nobody planned for went wrong with this one download; the others carry on.</summary>
+    Unexpected,
 }

@@ -75,6 +75,13 @@ internal sealed class FileTransfer
         {
             return new DownloadFailed(_download, exception);
         }
+        catch (Exception exception)
+        {
+            // Whatever else went wrong ends this download only: an exception escaping here would fault
+            // Parallel.ForEachAsync and silently cancel every other download in the batch.
+            return new DownloadFailed(_download, Error(DownloadErrorKind.Unexpected,
+                $"Saving {What} failed unexpectedly: {exception.Message}", exception));
+        }
         finally
         {
             DiscardTemporaryFile();
@@ -485,8 +492,9 @@ internal sealed class FileTransfer
             task = await _taskSource!.GetTaskAsync(_download.TaskId!, _download.TaskFormat ?? RunwayTaskFormat.Official, cancellationToken)
                 .ConfigureAwait(false);
         }
-        catch (RunwayApiException exception)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
+            // Not only API errors: a task id the client refuses (ArgumentException), a disposed client, and so on.
             throw DownloadErrors.Expired(_download, _answeringUrl, status, $"Reading the task again for a fresh link failed: {exception.Message}");
         }
 

@@ -29,8 +29,9 @@ internal static class ErrorResponseMapper
                 (RunwayErrorKind.RateLimited, $"CometAPI is rate limiting requests ({statusText}){said}"),
             408 =>
                 (RunwayErrorKind.Timeout, $"The server timed out reading the request ({statusText})."),
+            // A redirect means a wrong base address: no retry or later poll will fix it.
             >= 300 and < 400 =>
-                (RunwayErrorKind.MalformedResponse, $"The server answered {statusText}, redirecting to '{location}'. CometAPI does not redirect API calls; check the base address (-BaseUri or COMETAPI_BASE_URL)."),
+                (RunwayErrorKind.BadRequest, $"The server answered {statusText}, redirecting to '{location}'. CometAPI does not redirect API calls; check the base address (-BaseUri or COMETAPI_BASE_URL)."),
             >= 500 =>
                 (RunwayErrorKind.ServerError, $"CometAPI had a server error ({statusText}){said}"),
             _ =>

@@ -101,6 +101,16 @@ public sealed class RunwayClient : IRunwayTaskSource
                 RequestUri = uri,
             };
         }
+        catch (IOException error)
+        {
+            // The connection broke after the headers, while the body was read (HttpIOException and socket errors).
+            Log($"{request.Method} {uri} failed while reading the answer: {error.Message}");
+            throw new RunwayApiException(RunwayErrorKind.Network, $"The connection to {uri.GetLeftPart(UriPartial.Authority)} broke while reading the answer for task '{id}': {connection.ApiKey.Redact(error.Message)}", error)
+            {
+                TaskId = id,
+                RequestUri = uri,
+            };
+        }
         catch (HttpRequestException error)
         {
             Log($"{request.Method} {uri} failed: {error.Message}");

@@ -9,6 +9,12 @@ public sealed partial class RunwayTaskWaiter
 {
     private const int MaxStep = 32;
 
+    /// <summary>
+    /// A task is given up (not found, or unreadable for transient errors) only after this many such answers
+    /// as well as the time limit: after a stall (a laptop asleep, a starved process) the clock alone says nothing.
+    /// </summary>
+    private const int MinAnswersBeforeGivingUp = 3;
+
     private void OnTaskAdded(TaskAddedMessage added, TimeSpan now)
     {
         var watch = new TaskWatch(added.Id, added.Format, watches.Count, now);
@@ -116,8 +122,9 @@ public sealed partial class RunwayTaskWaiter
             case RunwayErrorKind.TaskNotVisible:
                 var firstAnswer = watch.NotVisibleSince is null;
                 watch.NotVisibleSince ??= watch.LastSeen is null ? watch.AddedAt : now;
+                watch.NotVisibleAnswers++;
                 var waited = now - watch.NotVisibleSince.Value;
-                if (waited >= options.NotFoundTimeout)
+                if (waited >= options.NotFoundTimeout && watch.NotVisibleAnswers >= MinAnswersBeforeGivingUp)
                 {
                     notFound++;
                     Finish(watch, new TaskNotFoundEvent(watch.Id, watch.Format, waited, WaitMessages.NotFound(watch.Id, watch.Format, waited)));
@@ -141,8 +148,9 @@ public sealed partial class RunwayTaskWaiter
             case RunwayErrorKind.ServerError or RunwayErrorKind.Network or RunwayErrorKind.Timeout or RunwayErrorKind.MalformedResponse:
                 watch.ErrorSince ??= now;
                 watch.LastError = error;
+                watch.ConsecutiveErrors++;
                 var failingFor = now - watch.ErrorSince.Value;
-                if (failingFor >= options.TransientErrorTimeout)
+                if (failingFor >= options.TransientErrorTimeout && watch.ConsecutiveErrors >= MinAnswersBeforeGivingUp)
                 {
                     errors++;
                     Finish(watch, new TaskErrorEvent(watch.Id, watch.Format, error, WaitMessages.TransientErrorsExhausted(watch.Id, failingFor, error)));

@@ -173,11 +173,18 @@ public sealed partial class RunwayTaskWaiter
     /// </summary>
     private static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(1);
 
+    /// <summary>
+    /// The longest single sleep. Task.Delay refuses more than about 49.7 days, and a Timeout may be longer
+    /// (or TimeSpan.MaxValue): the loop sleeps in steps and looks again, which costs one wake-up an hour.
+    /// </summary>
+    private static readonly TimeSpan MaxSleep = TimeSpan.FromHours(1);
+
     private TimeSpan Now => time.GetElapsedTime(originTimestamp);
 
     private async Task<WaitCompletion> LoopAsync(TimeSpan start, CancellationToken requestToken, CancellationToken cancellationToken)
     {
-        TimeSpan? deadline = options.Timeout is { } timeout ? start + timeout : null;
+        // A timeout too long to add to the start (TimeSpan.MaxValue) is as good as none.
+        TimeSpan? deadline = options.Timeout is { } timeout && timeout < TimeSpan.MaxValue - start ? start + timeout : null;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -306,7 +313,7 @@ public sealed partial class RunwayTaskWaiter
         }
 
         // Task.Delay truncates to whole milliseconds; round up so the loop never wakes before it is due.
-        delay = TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds));
+        delay = delay < MaxSleep ? TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds)) : MaxSleep;
 
         using var wakeCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var ready = inbox.Reader.WaitToReadAsync(wakeCancellation.Token).AsTask();

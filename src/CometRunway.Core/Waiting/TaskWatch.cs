@@ -39,6 +39,12 @@ internal sealed class TaskWatch
 
     public Exception? LastError { get; set; }
 
+    /// <summary>How many reads in a row failed with a transient error; 0 after a good read.</summary>
+    public int ConsecutiveErrors { get; set; }
+
+    /// <summary>How many <c>task_not_exist</c> answers since the task was last seen; 0 after a good read.</summary>
+    public int NotVisibleAnswers { get; set; }
+
     /// <summary>Since when the task has said SUCCEEDED without an output URL.</summary>
     public TimeSpan? NoOutputSince { get; set; }
 
@@ -56,6 +62,8 @@ internal sealed class TaskWatch
         NotVisibleSince = null;
         ErrorSince = null;
         LastError = null;
+        ConsecutiveErrors = 0;
+        NotVisibleAnswers = 0;
         firstSeen.TryAdd(task.Status, now);
         var changed = previous is null
             || previous.Status != task.Status

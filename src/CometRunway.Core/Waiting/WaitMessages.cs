@@ -38,7 +38,7 @@ internal static class WaitMessages
             (null, not null) => $" with code {code}",
             _ => " without a reason",
         };
-        return $"Task {task.Id} {what}{detail}.";
+        return Sentence($"Task {task.Id} {what}{detail}");
     }
 
     public static string NotFound(string id, RunwayTaskFormat format, TimeSpan waited) =>
@@ -46,9 +46,9 @@ internal static class WaitMessages
         $"Check the id, and that the task was created with the {format} format.";
 
     public static string TransientErrorsExhausted(string id, TimeSpan failingFor, Exception last) =>
-        $"Task {id} could not be read for {Duration(failingFor)}; the last attempt failed: {last.Message}";
+        Sentence($"Task {id} could not be read for {Duration(failingFor)}; the last attempt failed: {last.Message}");
 
-    public static string Unreadable(string id, Exception error) => $"Task {id} cannot be read: {error.Message}";
+    public static string Unreadable(string id, Exception error) => Sentence($"Task {id} cannot be read: {error.Message}");
 
     /// <summary>"Task X is still PENDING after 25m 3s; RUNNING never seen", and the like.</summary>
     public static string StillWaiting(TaskWatch watch, TimeSpan now)
@@ -91,7 +91,14 @@ internal static class WaitMessages
             sentence += $"; the last read failed: {error.Message}";
         }
 
-        return sentence + ".";
+        return Sentence(sentence);
+    }
+
+    /// <summary>Ends the text with a period, unless it already ends a sentence (an error message usually does).</summary>
+    public static string Sentence(string text)
+    {
+        var trimmed = text.TrimEnd();
+        return trimmed.EndsWith('.') || trimmed.EndsWith('!') || trimmed.EndsWith('?') ? trimmed : trimmed + ".";
     }
 
     /// <summary>"25m 3s", "12m", "1h 5m", "40s", "350ms".</summary>

@@ -21,10 +21,16 @@ public sealed record WaitOptions
     /// </summary>
     public double JitterFraction { get; init; } = 0.2;
 
-    /// <summary>How long a task may answer <c>task_not_exist</c> before it is reported as not found.</summary>
+    /// <summary>
+    /// How long a task may answer <c>task_not_exist</c> before it is reported as not found; it is also asked
+    /// at least three times, so a pause of the whole process does not end it early.
+    /// </summary>
     public TimeSpan NotFoundTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long a task may answer only with transient errors (5xx, network, timeouts) before it is reported as an error.</summary>
+    /// <summary>
+    /// How long a task may answer only with transient errors (5xx, network, timeouts) before it is reported as an error;
+    /// it is also given at least three failed reads in a row, so a pause of the whole process does not end it early.
+    /// </summary>
     public TimeSpan TransientErrorTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long to keep reading a task that succeeded without any output URL before reporting it anyway, with a warning.</summary>

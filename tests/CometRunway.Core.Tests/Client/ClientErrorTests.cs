@@ -198,8 +198,11 @@ public sealed class ClientErrorTests : IClassFixture<EmulatorFixture>
 
         var error = await Fails();
 
-        Assert.Equal(RunwayErrorKind.MalformedResponse, error.Kind);
-        Assert.Contains("redirecting to", error.Message);
+        Assert.Equal(RunwayErrorKind.BadRequest, error.Kind);
+        Assert.Contains($"redirecting to '{elsewhere.OfficialTaskUri("task")}'", error.Message);
+        Assert.EndsWith("check the base address (-BaseUri or COMETAPI_BASE_URL).", error.Message);
+        Assert.Equal(1, error.Attempts);
+        Assert.Single(emulator.Requests);
         Assert.Empty(elsewhere.Requests);
     }
 

@@ -27,6 +27,9 @@ internal sealed class ScriptedTaskSource : IRunwayTaskSource
     /// <summary>How long each call takes (cancellable); zero still completes asynchronously.</summary>
     public TimeSpan Latency { get; init; }
 
+    /// <summary>Per call latency; overrides <see cref="Latency"/> when set.</summary>
+    public Func<ScriptedCall, TimeSpan>? LatencyOf { get; init; }
+
     public ConcurrentQueue<ScriptedCall> Calls { get; } = new();
 
     public int InFlight => Volatile.Read(ref inFlight);
@@ -54,9 +57,10 @@ internal sealed class ScriptedTaskSource : IRunwayTaskSource
 
         try
         {
-            if (Latency > TimeSpan.Zero)
+            var latency = LatencyOf?.Invoke(call) ?? Latency;
+            if (latency > TimeSpan.Zero)
             {
-                await Task.Delay(Latency, cancellationToken);
+                await Task.Delay(latency, cancellationToken);
             }
             else
             {

@@ -47,6 +47,21 @@ public sealed class WaitMessagesTests
     }
 
     [Theory]
+    [InlineData("The server is busy.", "Task t4 could not be read in 2m; the last read failed: The server is busy.")]
+    [InlineData("Is the address right?", "Task t4 could not be read in 2m; the last read failed: Is the address right?")]
+    [InlineData("Bad gateway", "Task t4 could not be read in 2m; the last read failed: Bad gateway.")]
+    public void AnErrorMessageThatEndsASentenceGetsNoSecondPeriod(string error, string expected)
+    {
+        var watch = new TaskWatch("t4", RunwayTaskFormat.Official, 0, TimeSpan.Zero) { LastError = new InvalidOperationException(error) };
+
+        Assert.Equal(expected, WaitMessages.StillWaiting(watch, TimeSpan.FromMinutes(2)));
+    }
+
+    [Fact]
+    public void AFailureReasonThatEndsASentenceGetsNoSecondPeriod() =>
+        Assert.Equal("Task f failed: The prompt was flagged.", WaitMessages.Failure(TaskAnswers.Failed("f", "The prompt was flagged.", null)));
+
+    [Theory]
     [InlineData("Moderation", "SAFETY.INPUT.TEXT", "Task f failed: Moderation (code SAFETY.INPUT.TEXT).")]
     [InlineData("Moderation", null, "Task f failed: Moderation.")]
     [InlineData(null, "INTERNAL.BAD_OUTPUT.CODE01", "Task f failed with code INTERNAL.BAD_OUTPUT.CODE01.")]

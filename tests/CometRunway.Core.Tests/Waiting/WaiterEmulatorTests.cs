@@ -99,8 +99,8 @@ public sealed class WaiterEmulatorTests : IClassFixture<EmulatorFixture>
         var notFound = Assert.Single(events.OfType<TaskNotFoundEvent>());
         Assert.Equal("ghost", notFound.Id);
         Assert.True(notFound.Waited >= options.NotFoundTimeout);
-        var ghostReads = emulator.Requests.Where(r => r.Path.EndsWith("/ghost", StringComparison.Ordinal)).ToList();
-        Assert.True(ghostReads[^1].Timestamp - ghostReads[0].Timestamp >= options.NotFoundTimeout * 0.9);
+        // Asked again and again (the span is not asserted: a stall of the process may shorten it).
+        Assert.True(emulator.Requests.Count(r => r.Path.EndsWith("/ghost", StringComparison.Ordinal)) >= 3);
         Assert.Equal((1, 1), (summary.Succeeded, summary.NotFound));
     }
 
@@ -132,11 +132,13 @@ public sealed class WaiterEmulatorTests : IClassFixture<EmulatorFixture>
         var (summary, events) = await WaitRun.RunAsync(Client(), WaitTestOptions.Fast(throttle: 4), ids);
 
         Assert.Equal(40, summary.Succeeded);
-        var requests = emulator.Requests.OrderBy(r => r.Timestamp).ToList();
-        var first429 = requests[5].Timestamp;
-        // Requests already on the wire when the 429 came back may arrive just after it (100 ms covers that
-        // race generously); after that, nothing until Retry-After has passed.
-        Assert.DoesNotContain(requests, r => r.Timestamp > first429 + Ms(100) && r.Timestamp < first429 + Ms(700));
+        var arrivals = emulator.Requests.Select(r => r.Timestamp).Order().ToList();
+        // Requests already on the wire when the 429 came back may arrive any time after it on a loaded machine,
+        // so no fixed window is asserted: after the first 429 the server sees a pause close to Retry-After
+        // (what is left of it after the last of those requests got through).
+        var fromFirst429 = arrivals.Skip(5).ToList();
+        var longestPause = fromFirst429.Zip(fromFirst429.Skip(1), (earlier, later) => later - earlier).Max();
+        Assert.True(longestPause >= Ms(400), $"the longest pause after the first 429 was {longestPause.TotalMilliseconds} ms");
         Assert.Contains(events.OfType<WaitVerboseEvent>(), e => e.Message.StartsWith("Rate limited (HTTP 429, Retry-After)", StringComparison.Ordinal));
     }
 
@@ -159,6 +161,32 @@ public sealed class WaiterEmulatorTests : IClassFixture<EmulatorFixture>
         Assert.True(retries.Count >= 30, $"{retries.Count} retries logged");
         Assert.Contains(retries, e => e.Message.Contains(": Network (", StringComparison.Ordinal));
         Assert.Contains(retries, e => e.Message.Contains(": ServerError (", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ARedirectEndsEachTaskAtOnceNamingTheBaseAddress()
+    {
+        await using var elsewhere = await CometApiEmulator.StartAsync();
+        emulator.Tasks.Add(EmulatedTask.Pending("r1"));
+        emulator.Tasks.Add(EmulatedTask.Pending("r2"));
+        emulator.Faults.Add(FaultRule.Redirect(elsewhere.OfficialTaskUri("r1").ToString()).Always());
+        // A transient-error budget far beyond the test's patience: only an immediate end passes.
+        var options = WaitTestOptions.Fast() with { TransientErrorTimeout = TimeSpan.FromMinutes(5) };
+
+        var (summary, events) = await WaitRun.RunAsync(Client(), options, "r1", "r2");
+
+        Assert.Equal((WaitCompletion.AllDone, 2), (summary.Completion, summary.Errors));
+        var errors = events.OfType<TaskErrorEvent>().OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
+        Assert.Equal(["r1", "r2"], errors.Select(e => e.Id));
+        Assert.All(errors, e =>
+        {
+            Assert.Equal(RunwayErrorKind.BadRequest, Assert.IsType<RunwayApiException>(e.Exception).Kind);
+            Assert.StartsWith($"Task {e.Id} cannot be read: The server answered HTTP 301", e.Message);
+            Assert.EndsWith("check the base address (-BaseUri or COMETAPI_BASE_URL).", e.Message);
+            Assert.DoesNotContain("..", e.Message);
+        });
+        Assert.Equal(2, emulator.Requests.Count);
+        Assert.Empty(elsewhere.Requests);
     }
 
     [Fact]
@@ -211,16 +239,21 @@ public sealed class WaiterEmulatorTests : IClassFixture<EmulatorFixture>
             await Task.Delay(10);
         }
 
-        var cancelledAt = DateTimeOffset.UtcNow;
         var stopwatch = Stopwatch.StartNew();
         cancellation.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(TimeSpan.FromSeconds(30)));
         stopwatch.Stop();
 
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), $"RunAsync took {stopwatch.Elapsed.TotalMilliseconds} ms to end");
-        await Task.Delay(300);
-        Assert.Equal(5, emulator.Requests.Count);
-        Assert.DoesNotContain(emulator.Requests, r => r.Timestamp > cancelledAt);
+        // The requests are held for 30 s: ending well before that shows they were aborted, not awaited.
+        // (Generous: a loaded machine may take a while to schedule the cancellation callbacks.)
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"RunAsync took {stopwatch.Elapsed.TotalMilliseconds} ms to end");
+        // Once RunAsync has returned nothing more is sent. Compared by count on the server's side only:
+        // the server's timestamps and this test's clock are not comparable to the millisecond.
+        var sentByTheEnd = emulator.Requests.Count;
+        await Task.Delay(1500);
+        Assert.Equal(sentByTheEnd, emulator.Requests.Count);
+        // With all five slots held, no sixth request could have been started.
+        Assert.Equal(5, sentByTheEnd);
     }
 
     [Fact]

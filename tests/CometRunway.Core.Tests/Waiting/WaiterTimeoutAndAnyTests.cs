@@ -31,6 +31,26 @@ public sealed class WaiterTimeoutAndAnyTests
         Assert.True(summary.Elapsed >= TimeSpan.FromMilliseconds(300));
     }
 
+    [Theory]
+    [InlineData(400.0)]
+    [InlineData(5_000_000.0 / 86_400)]
+    [InlineData(double.PositiveInfinity)]
+    public async Task AnyTimeoutWorksHoweverLong(double days)
+    {
+        // Task.Delay refuses more than about 49.7 days; the loop must sleep in steps instead.
+        var timeout = double.IsInfinity(days) ? TimeSpan.MaxValue : TimeSpan.FromDays(days);
+        // The latency makes the loop sleep (until the deadline, at first) while the request is in flight.
+        var source = new ScriptedTaskSource(call => call.Number == 1 ? TaskAnswers.Running(call.Id) : TaskAnswers.Succeeded(call.Id))
+        {
+            Latency = TimeSpan.FromMilliseconds(30),
+        };
+
+        var (summary, events) = await WaitRun.RunAsync(source, WaitTestOptions.Fast(timeout: timeout), "t1");
+
+        Assert.Equal(WaitCompletion.AllDone, summary.Completion);
+        Assert.Equal("t1", Assert.Single(events.OfType<TaskSucceededEvent>()).Task.Id);
+    }
+
     [Fact]
     public async Task AnyReturnsWhenTheFirstTaskEndsAndReportsOnlyThat()
     {
