@@ -134,4 +134,13 @@ public sealed class SaveRunwayOutputTests : IClassFixture<EmulatorHostFixture>, 
         Assert.Equal("{Date}", error.TargetObject);
         Assert.DoesNotContain("Parameter '", error.ErrorDetails.Message);
     }
+
+    [Fact]
+    public void AMalformedUrlIsOneErrorAndTheOthersAreStillNumberedFromOne()
+    {
+        var result = Run("Save-RunwayOutput -Uri 'not a url', ($Base + 'files/only.mp4') -TaskId t-7 -Path $Dir");
+
+        Assert.Equal("InvalidOutputUrl", Assert.Single(result.Errors).FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal(new[] { "t-7.mp4" }, Directory.GetFiles(directory).Select(Path.GetFileName));
+    }
 }

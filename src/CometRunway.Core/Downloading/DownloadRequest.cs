@@ -21,6 +21,15 @@ public sealed record DownloadRequest
 
     /// <summary>The requests for every output of a task.</summary>
     /// <exception cref="RunwayDownloadException">The task did not succeed (TaskNotSucceeded) or has no output URL (NoOutput).</exception>
+    /// <summary>Bare output URLs, optionally of one known task: numbered in the order given.</summary>
+    public static IReadOnlyList<DownloadRequest> ForUrls(IReadOnlyList<Uri> urls, string? taskId)
+    {
+        ArgumentNullException.ThrowIfNull(urls);
+        return urls
+            .Select((url, index) => new DownloadRequest { Url = url, TaskId = taskId, OutputIndex = index, OutputCount = urls.Count })
+            .ToArray();
+    }
+
     public static IReadOnlyList<DownloadRequest> ForTask(RunwayTask task)
     {
         ArgumentNullException.ThrowIfNull(task);

@@ -193,19 +193,20 @@ public sealed class SaveRunwayOutputCommand : ApiCommandBase
     {
         if (UsesUris)
         {
-            var requests = new List<DownloadRequest>();
-            for (var index = 0; index < Uri.Length; index++)
+            var urls = new List<Uri>();
+            foreach (var text in Uri)
             {
-                if (!System.Uri.TryCreate(Uri[index], UriKind.Absolute, out var url))
+                if (System.Uri.TryCreate(text, UriKind.Absolute, out var url))
                 {
-                    WriteError(ErrorRecords.Create(new ArgumentException($"'{Uri[index]}' is not an absolute URL."), "InvalidOutputUrl", ErrorCategory.InvalidArgument, Uri[index]));
-                    continue;
+                    urls.Add(url);
                 }
-
-                requests.Add(new DownloadRequest { Url = url, TaskId = TaskId, OutputIndex = index, OutputCount = Uri.Length });
+                else
+                {
+                    WriteError(ErrorRecords.Create(new ArgumentException($"'{text}' is not an absolute URL."), "InvalidOutputUrl", ErrorCategory.InvalidArgument, text));
+                }
             }
 
-            return requests;
+            return DownloadRequest.ForUrls(urls, TaskId);
         }
 
         return InputObject.SelectMany(task =>
