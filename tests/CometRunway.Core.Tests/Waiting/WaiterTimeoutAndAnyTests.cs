@@ -14,7 +14,8 @@ public sealed class WaiterTimeoutAndAnyTests
             "rendering" => call.Number == 1 ? TaskAnswers.Pending(call.Id) : TaskAnswers.Running(call.Id, 40),
             _ => throw TaskAnswers.NotVisible(call.Id),
         });
-        var options = WaitTestOptions.Fast(timeout: TimeSpan.FromMilliseconds(300)) with { NotFoundTimeout = TimeSpan.FromMinutes(1) };
+        // Each task needs one or two reads (within ~30 ms) before the timeout; a second leaves room for a stalled process.
+        var options = WaitTestOptions.Fast(timeout: TimeSpan.FromSeconds(1)) with { NotFoundTimeout = TimeSpan.FromMinutes(1) };
 
         var (summary, events) = await WaitRun.RunAsync(source, options, "quick", "queued", "rendering", "invisible");
 
@@ -23,12 +24,12 @@ public sealed class WaiterTimeoutAndAnyTests
         Assert.Equal(3, summary.TimedOut);
         var timeouts = events.OfType<TaskTimedOutEvent>().ToList();
         Assert.Equal(new[] { "queued", "rendering", "invisible" }, timeouts.Select(t => t.Id));
-        Assert.Matches(@"^Task queued is still PENDING after \d+ms; RUNNING never seen\.$", timeouts[0].Message);
-        Assert.Matches(@"^Task rendering is still RUNNING \(40%\) after \d+ms; first seen RUNNING \d+ms ago\.$", timeouts[1].Message);
-        Assert.Matches(@"^Task invisible is still not visible \(task_not_exist\) after \d+ms\.$", timeouts[2].Message);
+        Assert.Matches(@"^Task queued is still PENDING after \d+m?s; RUNNING never seen\.$", timeouts[0].Message);
+        Assert.Matches(@"^Task rendering is still RUNNING \(40%\) after \d+m?s; first seen RUNNING \d+m?s ago\.$", timeouts[1].Message);
+        Assert.Matches(@"^Task invisible is still not visible \(task_not_exist\) after \d+m?s\.$", timeouts[2].Message);
         Assert.Equal(40, timeouts[1].LastSeen!.Progress);
         Assert.Null(timeouts[2].LastSeen);
-        Assert.True(summary.Elapsed >= TimeSpan.FromMilliseconds(300));
+        Assert.True(summary.Elapsed >= options.Timeout);
     }
 
     [Theory]
