@@ -20,6 +20,7 @@ internal static class DownloadErrorRecords
             DownloadErrorKind.TaskNotSucceeded => ("RunwayTaskNotSucceeded", ErrorCategory.InvalidOperation),
             DownloadErrorKind.NoOutput => ("RunwayTaskHasNoOutput", ErrorCategory.InvalidResult),
             DownloadErrorKind.Cancelled => ("OperationStopped", ErrorCategory.OperationStopped),
+            DownloadErrorKind.Unexpected => ("RunwayOutputError", ErrorCategory.NotSpecified),
             _ => ("RunwayOutputError", ErrorCategory.NotSpecified),
         };
         var subject = error.Kind is DownloadErrorKind.ResourceExists or DownloadErrorKind.NotWritable && error.Path is not null ? error.Path : target;
