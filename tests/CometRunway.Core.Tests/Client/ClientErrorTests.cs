@@ -15,9 +15,7 @@ public sealed class ClientErrorTests : IClassFixture<EmulatorFixture>
     public ClientErrorTests(EmulatorFixture fixture)
     {
         this.fixture = fixture;
-        emulator = fixture.Emulator;
-        emulator.Reset();
-        emulator.ClearRequests();
+        emulator = fixture.Fresh();
         emulator.Tasks.Add(EmulatedTask.Running("task", 0.3));
     }
 

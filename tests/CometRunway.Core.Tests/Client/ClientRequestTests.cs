@@ -14,9 +14,7 @@ public sealed class ClientRequestTests : IClassFixture<EmulatorFixture>
     public ClientRequestTests(EmulatorFixture fixture)
     {
         this.fixture = fixture;
-        emulator = fixture.Emulator;
-        emulator.Reset();
-        emulator.ClearRequests();
+        emulator = fixture.Fresh();
     }
 
     [Fact]

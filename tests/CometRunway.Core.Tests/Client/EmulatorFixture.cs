@@ -14,6 +14,13 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     public async Task InitializeAsync() => Emulator = await CometApiEmulator.StartAsync();
 
+    /// <summary>The emulator with no tasks, faults or recorded requests, for the start of each test.</summary>
+    public CometApiEmulator Fresh()
+    {
+        Emulator.Reset();
+        return Emulator;
+    }
+
     public async Task DisposeAsync() => await Emulator.DisposeAsync();
 
     public RunwayClient Client(RunwayClientOptions? options = null, string? key = null) =>
