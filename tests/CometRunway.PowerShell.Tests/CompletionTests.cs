@@ -15,9 +15,7 @@ public sealed class CompletionTests : IClassFixture<EmulatorHostFixture>
     }
 
     private IReadOnlyList<string> Complete(string line) =>
-        fixture.Run("param($Line) (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches | ForEach-Object CompletionText"
-                .Replace("param($Line) ", string.Empty),
-            new() { ["Line"] = line })
+        fixture.Run("(TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches | ForEach-Object CompletionText", new() { ["Line"] = line })
             .Output.Cast<string>().ToList();
 
     [Fact]

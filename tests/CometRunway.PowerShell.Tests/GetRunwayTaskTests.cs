@@ -66,7 +66,7 @@ public sealed class GetRunwayTaskTests : IClassFixture<EmulatorHostFixture>
         fixture.Emulator.Tasks.AddRange(ids.Select(EmulatedTask.Pending));
         fixture.Emulator.Faults.Add(FaultRule.Delay(TimeSpan.FromMilliseconds(300)).ForTask("id-00"));
 
-        var result = fixture.Run("param($Ids) $Ids | Get-RunwayTask -ApiKey $Key -BaseUri $Base -ThrottleLimit 8".Replace("param($Ids) ", string.Empty), new() { ["Ids"] = ids });
+        var result = fixture.Run("$Ids | Get-RunwayTask -ApiKey $Key -BaseUri $Base -ThrottleLimit 8", new() { ["Ids"] = ids });
 
         Assert.Empty(result.Errors);
         Assert.Equal(ids, result.Output.Cast<RunwayTask>().Select(t => t.Id));
@@ -119,8 +119,7 @@ public sealed class GetRunwayTaskTests : IClassFixture<EmulatorHostFixture>
         fixture.Emulator.Tasks.Add(EmulatedTask.Pending("c-2"));
 
         var result = fixture.Run(
-            "$c = [pscredential]::new('ignored', (ConvertTo-SecureString $Key -AsPlainText -Force)); Connect-CometApi -Credential $c -BaseUri $Base -PassThru; Get-RunwayTask c-2".Replace(
-                "(ConvertTo-SecureString $Key -AsPlainText -Force)", "[System.Net.NetworkCredential]::new('', $Key).SecurePassword"));
+            "$c = [pscredential]::new('ignored', [System.Net.NetworkCredential]::new('', $Key).SecurePassword); Connect-CometApi -Credential $c -BaseUri $Base -PassThru; Get-RunwayTask c-2");
 
         Assert.Empty(result.Errors);
         Assert.Equal(2, result.Output.Count);

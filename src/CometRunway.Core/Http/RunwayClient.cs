@@ -27,10 +27,6 @@ public sealed class RunwayClient : IRunwayTaskSource
         random = this.options.Random ?? new Random();
     }
 
-    public Uri BaseUri => connection.BaseUri;
-
-    public string? RunwayVersion => options.RunwayVersion;
-
     public async Task<RunwayTask> GetTaskAsync(string id, RunwayTaskFormat format, CancellationToken cancellationToken)
     {
         id = TaskId.Validate(id);

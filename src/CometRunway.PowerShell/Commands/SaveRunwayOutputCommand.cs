@@ -186,7 +186,7 @@ public sealed class SaveRunwayOutputCommand : ApiCommandBase
         }
 
         var events = pump!;
-        return CreateClient(connection, IsVerbose ? entry => events.Post(new DownloadVerbose(entry.Message)) : null);
+        return CreateClient(connection, message => events.Post(new DownloadVerbose(message)));
     }
 
     private IEnumerable<DownloadRequest> Requests()

@@ -72,7 +72,7 @@ public sealed class WaitRunwayTaskCommand : ApiCommandBase
     {
         var connection = ResolveConnection();
         var events = pump = new EventPump<WaitEvent>();
-        var client = CreateClient(connection, IsVerbose ? entry => events.Post(new WaitVerboseEvent(entry.Message)) : null, RetryPolicy.None);
+        var client = CreateClient(connection, message => events.Post(new WaitVerboseEvent(message)), RetryPolicy.None);
         waiter = new RunwayTaskWaiter(client, new WaitOptions
         {
             ThrottleLimit = ThrottleLimit,

@@ -62,8 +62,13 @@ public abstract class ApiCommandBase : RunwayCommandBase
         }
     }
 
-    /// <param name="log">Receives request lines; null when verbose output is off, so none are built.</param>
+    /// <param name="postVerbose">Carries a request line to the pipeline thread; only called when verbose output is on.</param>
     /// <param name="retry">Null for the default retries; the waiter passes none because it paces requests itself.</param>
-    protected RunwayClient CreateClient(CometApiConnection connection, Action<RequestLogEntry>? log, RetryPolicy? retry = null) =>
-        new(connection, new RunwayClientOptions { RunwayVersion = RunwayVersion, Log = log, Retry = retry ?? RetryPolicy.Default });
+    protected RunwayClient CreateClient(CometApiConnection connection, Action<string> postVerbose, RetryPolicy? retry = null) =>
+        new(connection, new RunwayClientOptions
+        {
+            RunwayVersion = RunwayVersion,
+            Log = IsVerbose ? entry => postVerbose(entry.Message) : null,
+            Retry = retry ?? RetryPolicy.Default,
+        });
 }

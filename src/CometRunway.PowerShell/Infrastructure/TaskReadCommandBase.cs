@@ -38,7 +38,7 @@ public abstract class TaskReadCommandBase : ApiCommandBase
         var connection = ResolveConnection();
         pump = new EventPump<ReadEvent>();
         var events = pump;
-        var client = CreateClient(connection, IsVerbose ? entry => events.Post(new ReadEvent.Log(entry.Message)) : null);
+        var client = CreateClient(connection, message => events.Post(new ReadEvent.Log(message)));
         reader = new BatchTaskReader(client, ThrottleLimit, events.Post, StopToken);
     }
 

@@ -14,9 +14,6 @@ public static class StagedModule
 
     public static string Directory => Path.GetDirectoryName(ManifestPath)!;
 
-    /// <summary>The folder to put on PSModulePath so that `Import-Module CometRunway` finds the staged module.</summary>
-    public static string ModulePathEntry => Path.GetDirectoryName(Path.GetDirectoryName(Directory))!;
-
     /// <summary>The version every assembly was built with: the manifest's ModuleVersion (Directory.Build.props reads it).</summary>
     public static string ModuleVersion { get; } =
         typeof(CometRunway.Core.Tasks.RunwayTask).Assembly
