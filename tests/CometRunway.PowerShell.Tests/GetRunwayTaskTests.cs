@@ -100,6 +100,18 @@ public sealed class GetRunwayTaskTests : IClassFixture<EmulatorHostFixture>
     }
 
     [Fact]
+    public void AnUnusableKeyInTheEnvironmentIsNamedAsSuchWithoutShowingIt()
+    {
+        var error = TerminatingError("$env:COMETAPI_KEY = 'sk-half key-0000'; try { Get-RunwayTask -Id x -BaseUri $Base } finally { $env:COMETAPI_KEY = $null }");
+
+        Assert.Equal("CometApiKeyInvalid", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Contains("COMETAPI_KEY", error.ErrorDetails.Message);
+        Assert.DoesNotContain("half key", error.ToString() + error.ErrorDetails.Message + error.TargetObject);
+        Assert.Empty(fixture.Emulator.Requests);
+    }
+
+    [Fact]
     public void ConnectCometApiIsUsedAndParametersOverrideIt()
     {
         fixture.Emulator.Tasks.Add(EmulatedTask.Pending("c-1"));

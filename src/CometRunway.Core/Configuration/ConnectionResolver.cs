@@ -11,12 +11,12 @@ public static class ConnectionResolver
     public const string ApiKeyVariable = "COMETAPI_KEY";
     public const string BaseUrlVariable = "COMETAPI_BASE_URL";
 
-    public const string MissingKeyMessage =
+    private const string MissingKeyMessage =
         "No CometAPI key was found. Provide one in any of these ways: pass -ApiKey (a SecureString, for example " +
         "from Get-Secret or Read-Host -AsSecureString); run Connect-CometApi once in this session; or set the " +
         "COMETAPI_KEY environment variable.";
 
-    /// <exception cref="CometApiConfigurationException">No key anywhere, or an unusable base address.</exception>
+    /// <exception cref="CometApiConfigurationException">No key anywhere, an unusable key in the environment, or an unusable base address.</exception>
     public static CometApiConnection Resolve(
         ApiKey? explicitKey,
         string? explicitBaseUri,
@@ -26,7 +26,7 @@ public static class ConnectionResolver
     {
         ArgumentNullException.ThrowIfNull(readEnvironment);
         var key = explicitKey ?? session?.ApiKey ?? KeyFromEnvironment(readEnvironment)
-            ?? throw new CometApiConfigurationException(MissingKeyMessage);
+            ?? throw new CometApiConfigurationException(ConfigurationErrorKind.KeyMissing, MissingKeyMessage);
 
         var fromSession = NonEmpty(explicitBaseUri) is null && session?.BaseUri is not null;
         var baseText = NonEmpty(explicitBaseUri) ?? session?.BaseUri?.ToString()
@@ -44,18 +44,21 @@ public static class ConnectionResolver
             || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
             throw new CometApiConfigurationException(
+                ConfigurationErrorKind.BaseUriInvalid,
                 $"The base address '{text}' is not an absolute http:// or https:// URL, such as {CometApiConnection.DefaultBaseAddress}.");
         }
 
         if (!string.IsNullOrEmpty(uri.UserInfo) || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
         {
             throw new CometApiConfigurationException(
+                ConfigurationErrorKind.BaseUriInvalid,
                 "The base address must not contain user information, a query or a fragment; give only scheme, host, port and an optional path prefix.");
         }
 
         if (uri.Scheme == Uri.UriSchemeHttp && !allowUnencryptedAuthentication && !IsLoopback(uri))
         {
             throw new CometApiConfigurationException(
+                ConfigurationErrorKind.BaseUriInvalid,
                 $"The base address '{uri.GetLeftPart(UriPartial.Authority)}' is unencrypted http://, which would send the API key in clear text. " +
                 "Use https://, or pass -AllowUnencryptedAuthentication if you really mean it.");
         }
@@ -81,7 +84,7 @@ public static class ConnectionResolver
         }
         catch (ArgumentException e)
         {
-            throw new CometApiConfigurationException($"The {ApiKeyVariable} environment variable does not hold a usable key: {e.Message}");
+            throw new CometApiConfigurationException(ConfigurationErrorKind.KeyInvalid, $"The {ApiKeyVariable} environment variable does not hold a usable key: {e.Message}");
         }
     }
 

@@ -51,7 +51,7 @@ public sealed class ConnectCometApiCommand : RunwayCommandBase
         }
         catch (Exception error) when (error is CometApiConfigurationException or ArgumentException)
         {
-            ThrowTerminatingError(ErrorRecords.Create(error, "CometApiConnectInvalidArgument", ErrorCategory.InvalidArgument, BaseUri));
+            ThrowTerminatingError(ErrorRecords.Create(error, ErrorIds.CometApiConnectInvalidArgument, ErrorCategory.InvalidArgument, BaseUri));
         }
     }
 }

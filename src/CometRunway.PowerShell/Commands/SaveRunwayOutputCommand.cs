@@ -95,7 +95,7 @@ public sealed class SaveRunwayOutputCommand : ApiCommandBase
     {
         if (Force && NoClobber)
         {
-            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException("-Force and -NoClobber contradict each other; give one."), "ForceAndNoClobber", ErrorCategory.InvalidArgument, null));
+            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException("-Force and -NoClobber contradict each other; give one."), ErrorIds.ForceAndNoClobber, ErrorCategory.InvalidArgument, null));
         }
 
         try
@@ -108,7 +108,7 @@ public sealed class SaveRunwayOutputCommand : ApiCommandBase
         }
         catch (Exception error) when (error is ArgumentException or ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException)
         {
-            ThrowTerminatingError(ErrorRecords.Create(error, "InvalidDestination", ErrorCategory.InvalidArgument, LiteralPath ?? Path));
+            ThrowTerminatingError(ErrorRecords.Create(error, ErrorIds.InvalidDestination, ErrorCategory.InvalidArgument, LiteralPath ?? Path));
         }
 
         try
@@ -123,7 +123,7 @@ public sealed class SaveRunwayOutputCommand : ApiCommandBase
         }
         catch (ArgumentException error)
         {
-            ThrowTerminatingError(ErrorRecords.Create(error, "InvalidNameTemplate", ErrorCategory.InvalidArgument, NameTemplate));
+            ThrowTerminatingError(ErrorRecords.Create(error, ErrorIds.InvalidNameTemplate, ErrorCategory.InvalidArgument, NameTemplate));
         }
 
         var events = pump = new EventPump<DownloadEvent>();
@@ -153,7 +153,7 @@ public sealed class SaveRunwayOutputCommand : ApiCommandBase
             if (downloads!.IsFaulted)
             {
                 var error = downloads.Exception!.GetBaseException();
-                ThrowTerminatingError(ErrorRecords.Create(error, "RunwayOutputError", ErrorCategory.NotSpecified, null, "Saving stopped unexpectedly: " + error.Message));
+                ThrowTerminatingError(ErrorRecords.Create(error, ErrorIds.RunwayOutputError, ErrorCategory.NotSpecified, null, "Saving stopped unexpectedly: " + error.Message));
             }
         }
         finally
@@ -202,7 +202,7 @@ public sealed class SaveRunwayOutputCommand : ApiCommandBase
                 }
                 else
                 {
-                    WriteError(ErrorRecords.Create(new ArgumentException($"'{text}' is not an absolute URL."), "InvalidOutputUrl", ErrorCategory.InvalidArgument, text));
+                    WriteError(ErrorRecords.Create(new ArgumentException($"'{text}' is not an absolute URL."), ErrorIds.InvalidOutputUrl, ErrorCategory.InvalidArgument, text));
                 }
             }
 
@@ -218,7 +218,7 @@ public sealed class SaveRunwayOutputCommand : ApiCommandBase
             }
             catch (RunwayDownloadException error)
             {
-                WriteError(DownloadErrorRecords.From(error, task));
+                WriteError(ErrorRecords.FromDownload(error, task));
                 return Array.Empty<DownloadRequest>();
             }
         }).ToList();
@@ -233,7 +233,7 @@ public sealed class SaveRunwayOutputCommand : ApiCommandBase
         }
         catch (RunwayDownloadException error)
         {
-            WriteError(DownloadErrorRecords.From(error, Target(request.TaskId, request.Url)));
+            WriteError(ErrorRecords.FromDownload(error, Target(request.TaskId, request.Url)));
             return;
         }
 
@@ -252,7 +252,7 @@ public sealed class SaveRunwayOutputCommand : ApiCommandBase
             }
             catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {
-                ThrowTerminatingError(ErrorRecords.Create(error, "DestinationNotWritable", ErrorCategory.PermissionDenied, directory, $"Cannot create the directory '{directory}': {error.Message}"));
+                ThrowTerminatingError(ErrorRecords.Create(error, ErrorIds.DestinationNotWritable, ErrorCategory.PermissionDenied, directory, $"Cannot create the directory '{directory}': {error.Message}"));
             }
         }
 
@@ -278,7 +278,7 @@ public sealed class SaveRunwayOutputCommand : ApiCommandBase
                 break;
             case DownloadFailed failed:
                 progress!.Finished(failed);
-                WriteError(DownloadErrorRecords.From(failed.Error, Target(failed.Download.TaskId, failed.Download.Url)));
+                WriteError(ErrorRecords.FromDownload(failed.Error, Target(failed.Download.TaskId, failed.Download.Url)));
                 break;
             case DownloadStarted started:
                 WriteVerbose($"Downloading {started.Download.Url.GetLeftPart(UriPartial.Path)} to {started.FinalPath}.");

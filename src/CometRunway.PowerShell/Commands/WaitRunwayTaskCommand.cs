@@ -127,7 +127,7 @@ public sealed class WaitRunwayTaskCommand : ApiCommandBase
             {
                 ThrowTerminatingError(running.Exception!.GetBaseException() is RunwayApiException api
                     ? ErrorRecords.FromApi(api, api.TaskId ?? string.Empty)
-                    : ErrorRecords.Create(running.Exception.GetBaseException(), "RunwayWaitFailed", ErrorCategory.NotSpecified, null));
+                    : ErrorRecords.Create(running.Exception.GetBaseException(), ErrorIds.RunwayWaitFailed, ErrorCategory.NotSpecified, null));
             }
         }
         finally
@@ -168,7 +168,7 @@ public sealed class WaitRunwayTaskCommand : ApiCommandBase
         }
 
         var message = $"Task {id} arrived after the wait had ended (-Timeout {Timeout} s elapsed); it was not waited for.";
-        WriteError(ErrorRecords.Create(new TimeoutException(message), "RunwayTaskWaitTimeout", ErrorCategory.OperationTimeout, id));
+        WriteError(ErrorRecords.Create(new TimeoutException(message), ErrorIds.RunwayTaskWaitTimeout, ErrorCategory.OperationTimeout, id));
     }
 
     private static async Task ForwardAsync(RunwayTaskWaiter waiter, EventPump<WaitEvent> events)
@@ -188,7 +188,7 @@ public sealed class WaitRunwayTaskCommand : ApiCommandBase
                 WriteObject(succeeded.Task);
                 break;
             case TaskFailedEvent failed:
-                WriteError(ErrorRecords.Create(new RunwayTaskFailedException(failed.Task, failed.Message), "RunwayTaskFailed", ErrorCategory.InvalidResult, failed.Task));
+                WriteError(ErrorRecords.Create(new RunwayTaskFailedException(failed.Task, failed.Message), ErrorIds.RunwayTaskFailed, ErrorCategory.InvalidResult, failed.Task));
                 if (IncludeFailed)
                 {
                     WriteObject(failed.Task);
@@ -196,10 +196,10 @@ public sealed class WaitRunwayTaskCommand : ApiCommandBase
 
                 break;
             case TaskNotFoundEvent notFound:
-                WriteError(ErrorRecords.Create(new ItemNotFoundException(notFound.Message), "RunwayTaskNotFound", ErrorCategory.ObjectNotFound, notFound.Id));
+                WriteError(ErrorRecords.Create(new ItemNotFoundException(notFound.Message), ErrorIds.RunwayTaskNotFound, ErrorCategory.ObjectNotFound, notFound.Id));
                 break;
             case TaskTimedOutEvent timedOut:
-                WriteError(ErrorRecords.Create(new TimeoutException(timedOut.Message), "RunwayTaskWaitTimeout", ErrorCategory.OperationTimeout, (object?)timedOut.LastSeen ?? timedOut.Id));
+                WriteError(ErrorRecords.Create(new TimeoutException(timedOut.Message), ErrorIds.RunwayTaskWaitTimeout, ErrorCategory.OperationTimeout, (object?)timedOut.LastSeen ?? timedOut.Id));
                 break;
             case TaskErrorEvent { Exception: RunwayApiException api } failedRead:
                 WriteError(ErrorRecords.FromApi(api, failedRead.Id, failedRead.Message));
@@ -208,7 +208,7 @@ public sealed class WaitRunwayTaskCommand : ApiCommandBase
                 WriteError(ErrorRecords.InvalidTaskId(invalid, failedRead.Id));
                 break;
             case TaskErrorEvent failedRead:
-                WriteError(ErrorRecords.Create(failedRead.Exception, "RunwayWaitError", ErrorCategory.NotSpecified, failedRead.Id, failedRead.Message));
+                WriteError(ErrorRecords.Create(failedRead.Exception, ErrorIds.RunwayWaitError, ErrorCategory.NotSpecified, failedRead.Id, failedRead.Message));
                 break;
             case WaitWarningEvent warning:
                 WriteWarning(warning.Message);

@@ -46,18 +46,13 @@ public abstract class ApiCommandBase : RunwayCommandBase
             return ConnectionResolver.Resolve(
                 ApiKey, BaseUri, RunspaceState.Current.Session, Environment.GetEnvironmentVariable, AllowUnencryptedAuthentication.IsPresent);
         }
-        catch (CometApiConfigurationException error) when (keyIsOptional && error.Message == ConnectionResolver.MissingKeyMessage)
+        catch (CometApiConfigurationException error) when (keyIsOptional && error.Kind == ConfigurationErrorKind.KeyMissing)
         {
             return null;
         }
         catch (CometApiConfigurationException error)
         {
-            var missingKey = error.Message == ConnectionResolver.MissingKeyMessage;
-            ThrowTerminatingError(ErrorRecords.Create(
-                error,
-                missingKey ? "CometApiKeyMissing" : "CometApiBaseUriInvalid",
-                missingKey ? ErrorCategory.AuthenticationError : ErrorCategory.InvalidArgument,
-                missingKey ? null : BaseUri));
+            ThrowTerminatingError(ErrorRecords.FromConfiguration(error, BaseUri));
             throw;
         }
     }

@@ -15,7 +15,7 @@ internal static class DestinationResolver
             if (matches.Count != 1)
             {
                 var found = matches.Count == 0 ? "matches nothing" : $"matches {matches.Count} items";
-                throw Fail(new ArgumentException($"The path '{path}' {found}; give exactly one directory (or use -LiteralPath for a name with wildcard characters)."), "AmbiguousDestination", ErrorCategory.InvalidArgument, path);
+                throw Fail(new ArgumentException($"The path '{path}' {found}; give exactly one directory (or use -LiteralPath for a name with wildcard characters)."), ErrorIds.AmbiguousDestination, ErrorCategory.InvalidArgument, path);
             }
 
             resolved = matches[0];
@@ -27,12 +27,12 @@ internal static class DestinationResolver
 
         if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
         {
-            throw Fail(new ArgumentException($"The path '{path}' is on the {provider.Name} provider; outputs can only be saved to the file system."), "DestinationNotFileSystem", ErrorCategory.InvalidArgument, path);
+            throw Fail(new ArgumentException($"The path '{path}' is on the {provider.Name} provider; outputs can only be saved to the file system."), ErrorIds.DestinationNotFileSystem, ErrorCategory.InvalidArgument, path);
         }
 
         if (File.Exists(resolved))
         {
-            throw Fail(new IOException($"The path '{resolved}' is a file; -Path and -LiteralPath name the directory to save into."), "DestinationIsAFile", ErrorCategory.InvalidArgument, path);
+            throw Fail(new IOException($"The path '{resolved}' is a file; -Path and -LiteralPath name the directory to save into."), ErrorIds.DestinationIsAFile, ErrorCategory.InvalidArgument, path);
         }
 
         return resolved;

@@ -1,48 +1,38 @@
 using System.Management.Automation;
+using CometRunway.Core.Configuration;
+using CometRunway.Core.Downloading;
 using CometRunway.Core.Http;
 
 namespace CometRunway.PowerShell.Infrastructure;
 
-/// <summary>Builds the module's error records: stable ids, the right category, the task or path as target.</summary>
+/// <summary>Builds the module's error records: an id from <see cref="ErrorIds"/>, its category, the task or path as target.</summary>
 internal static class ErrorRecords
 {
-    public static ErrorRecord FromApi(RunwayApiException error, object target, string? message = null) =>
-        Create(error, IdOf(error.Kind), CategoryOf(error.Kind), target, message);
-
-    public static ErrorRecord InvalidTaskId(ArgumentException error, object target) =>
-        Create(error, "InvalidRunwayTaskId", ErrorCategory.InvalidArgument, target);
-
     /// <param name="message">What the user reads, when it should say more than the exception's own message.</param>
     public static ErrorRecord Create(Exception error, string errorId, ErrorCategory category, object? target, string? message = null) =>
         new(error, errorId, category, target) { ErrorDetails = new ErrorDetails(message ?? error.Message) };
 
-    public static string IdOf(RunwayErrorKind kind) => kind switch
+    public static ErrorRecord FromApi(RunwayApiException error, object target, string? message = null)
     {
-        RunwayErrorKind.TaskNotVisible => "RunwayTaskNotVisible",
-        RunwayErrorKind.Authentication => "RunwayAuthenticationFailed",
-        RunwayErrorKind.NotFound => "RunwayTaskNotFound",
-        RunwayErrorKind.BadRequest => "RunwayBadRequest",
-        RunwayErrorKind.RateLimited => "RunwayRateLimited",
-        RunwayErrorKind.QuotaExhausted => "RunwayQuotaExhausted",
-        RunwayErrorKind.ServerError => "RunwayServerError",
-        RunwayErrorKind.MalformedResponse => "RunwayMalformedResponse",
-        RunwayErrorKind.Network => "RunwayNetworkError",
-        RunwayErrorKind.Timeout => "RunwayRequestTimeout",
-        _ => "RunwayError",
-    };
+        var (id, category) = ErrorIds.Of(error.Kind);
+        return Create(error, id, category, target, message);
+    }
 
-    public static ErrorCategory CategoryOf(RunwayErrorKind kind) => kind switch
+    /// <summary>The target is the file for a file in the way or one that cannot be written, else <paramref name="target"/>.</summary>
+    public static ErrorRecord FromDownload(RunwayDownloadException error, object target)
     {
-        RunwayErrorKind.TaskNotVisible => ErrorCategory.ResourceUnavailable,
-        RunwayErrorKind.Authentication => ErrorCategory.AuthenticationError,
-        RunwayErrorKind.NotFound => ErrorCategory.ObjectNotFound,
-        RunwayErrorKind.BadRequest => ErrorCategory.InvalidArgument,
-        RunwayErrorKind.RateLimited => ErrorCategory.LimitsExceeded,
-        RunwayErrorKind.QuotaExhausted => ErrorCategory.QuotaExceeded,
-        RunwayErrorKind.ServerError => ErrorCategory.ResourceUnavailable,
-        RunwayErrorKind.MalformedResponse => ErrorCategory.InvalidResult,
-        RunwayErrorKind.Network => ErrorCategory.ConnectionError,
-        RunwayErrorKind.Timeout => ErrorCategory.OperationTimeout,
-        _ => ErrorCategory.NotSpecified,
-    };
+        var (id, category) = ErrorIds.Of(error.Kind);
+        var subject = error.Kind is DownloadErrorKind.ResourceExists or DownloadErrorKind.NotWritable && error.Path is not null ? error.Path : target;
+        return Create(error, id, category, subject);
+    }
+
+    /// <param name="baseUri">The -BaseUri given, the target of an unusable address; a key is never a target.</param>
+    public static ErrorRecord FromConfiguration(CometApiConfigurationException error, string? baseUri)
+    {
+        var (id, category) = ErrorIds.Of(error.Kind);
+        return Create(error, id, category, error.Kind == ConfigurationErrorKind.BaseUriInvalid ? baseUri : null);
+    }
+
+    public static ErrorRecord InvalidTaskId(ArgumentException error, object target) =>
+        Create(error, ErrorIds.InvalidRunwayTaskId, ErrorCategory.InvalidArgument, target);
 }

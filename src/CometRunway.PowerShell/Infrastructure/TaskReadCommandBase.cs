@@ -87,7 +87,7 @@ public abstract class TaskReadCommandBase : ApiCommandBase
                 WriteError(ErrorRecords.InvalidTaskId(invalid, failed.Id));
                 break;
             case ReadEvent.Failed failed:
-                WriteError(ErrorRecords.Create(failed.Error, "RunwayError", ErrorCategory.NotSpecified, failed.Id));
+                WriteError(ErrorRecords.Create(failed.Error, ErrorIds.RunwayError, ErrorCategory.NotSpecified, failed.Id));
                 break;
             case ReadEvent.Log log:
                 WriteVerbose(log.Message);

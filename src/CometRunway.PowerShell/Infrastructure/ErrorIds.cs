@@ -1,0 +1,98 @@
+using System.Management.Automation;
+using CometRunway.Core.Configuration;
+using CometRunway.Core.Downloading;
+using CometRunway.Core.Http;
+
+namespace CometRunway.PowerShell.Infrastructure;
+
+/// <summary>
+/// Every error id the module writes (the part of FullyQualifiedErrorId before the comma), and the id and
+/// category each Core error kind becomes. The help pages list the same ids; a test keeps the two in step.
+/// </summary>
+internal static class ErrorIds
+{
+    // Settings and arguments: terminating, before anything is sent.
+    public const string CometApiKeyMissing = nameof(CometApiKeyMissing);
+    public const string CometApiKeyInvalid = nameof(CometApiKeyInvalid);
+    public const string CometApiBaseUriInvalid = nameof(CometApiBaseUriInvalid);
+    public const string CometApiConnectInvalidArgument = nameof(CometApiConnectInvalidArgument);
+    public const string InvalidRunwayTaskId = nameof(InvalidRunwayTaskId);
+
+    // Answers of the API, one per task (RunwayErrorKind).
+    public const string RunwayTaskNotVisible = nameof(RunwayTaskNotVisible);
+    public const string RunwayAuthenticationFailed = nameof(RunwayAuthenticationFailed);
+    public const string RunwayTaskNotFound = nameof(RunwayTaskNotFound);
+    public const string RunwayBadRequest = nameof(RunwayBadRequest);
+    public const string RunwayRateLimited = nameof(RunwayRateLimited);
+    public const string RunwayQuotaExhausted = nameof(RunwayQuotaExhausted);
+    public const string RunwayServerError = nameof(RunwayServerError);
+    public const string RunwayMalformedResponse = nameof(RunwayMalformedResponse);
+    public const string RunwayNetworkError = nameof(RunwayNetworkError);
+    public const string RunwayRequestTimeout = nameof(RunwayRequestTimeout);
+
+    // Reading and waiting.
+    public const string RunwayError = nameof(RunwayError);
+    public const string RunwayTaskFailed = nameof(RunwayTaskFailed);
+    public const string RunwayTaskWaitTimeout = nameof(RunwayTaskWaitTimeout);
+    public const string RunwayWaitError = nameof(RunwayWaitError);
+    public const string RunwayWaitFailed = nameof(RunwayWaitFailed);
+
+    // Saving, one per output (DownloadErrorKind).
+    public const string ResourceExists = nameof(ResourceExists);
+    public const string RunwayOutputLinkExpired = nameof(RunwayOutputLinkExpired);
+    public const string RunwayOutputHttpError = nameof(RunwayOutputHttpError);
+    public const string RunwayOutputIncomplete = nameof(RunwayOutputIncomplete);
+    public const string RunwayOutputNetworkError = nameof(RunwayOutputNetworkError);
+    public const string RunwayOutputNotWritable = nameof(RunwayOutputNotWritable);
+    public const string InvalidOutputUrl = nameof(InvalidOutputUrl);
+    public const string RunwayTaskNotSucceeded = nameof(RunwayTaskNotSucceeded);
+    public const string RunwayTaskHasNoOutput = nameof(RunwayTaskHasNoOutput);
+    public const string OperationStopped = nameof(OperationStopped);
+    public const string RunwayOutputError = nameof(RunwayOutputError);
+
+    // Saving: terminating, the destination or the switches cannot be used.
+    public const string ForceAndNoClobber = nameof(ForceAndNoClobber);
+    public const string AmbiguousDestination = nameof(AmbiguousDestination);
+    public const string DestinationNotFileSystem = nameof(DestinationNotFileSystem);
+    public const string DestinationIsAFile = nameof(DestinationIsAFile);
+    public const string InvalidDestination = nameof(InvalidDestination);
+    public const string InvalidNameTemplate = nameof(InvalidNameTemplate);
+    public const string DestinationNotWritable = nameof(DestinationNotWritable);
+
+    public static (string Id, ErrorCategory Category) Of(ConfigurationErrorKind kind) => kind switch
+    {
+        ConfigurationErrorKind.KeyMissing => (CometApiKeyMissing, ErrorCategory.AuthenticationError),
+        ConfigurationErrorKind.KeyInvalid => (CometApiKeyInvalid, ErrorCategory.InvalidArgument),
+        _ => (CometApiBaseUriInvalid, ErrorCategory.InvalidArgument),
+    };
+
+    public static (string Id, ErrorCategory Category) Of(RunwayErrorKind kind) => kind switch
+    {
+        RunwayErrorKind.TaskNotVisible => (RunwayTaskNotVisible, ErrorCategory.ResourceUnavailable),
+        RunwayErrorKind.Authentication => (RunwayAuthenticationFailed, ErrorCategory.AuthenticationError),
+        RunwayErrorKind.NotFound => (RunwayTaskNotFound, ErrorCategory.ObjectNotFound),
+        RunwayErrorKind.BadRequest => (RunwayBadRequest, ErrorCategory.InvalidArgument),
+        RunwayErrorKind.RateLimited => (RunwayRateLimited, ErrorCategory.LimitsExceeded),
+        RunwayErrorKind.QuotaExhausted => (RunwayQuotaExhausted, ErrorCategory.QuotaExceeded),
+        RunwayErrorKind.ServerError => (RunwayServerError, ErrorCategory.ResourceUnavailable),
+        RunwayErrorKind.MalformedResponse => (RunwayMalformedResponse, ErrorCategory.InvalidResult),
+        RunwayErrorKind.Network => (RunwayNetworkError, ErrorCategory.ConnectionError),
+        RunwayErrorKind.Timeout => (RunwayRequestTimeout, ErrorCategory.OperationTimeout),
+        _ => (RunwayError, ErrorCategory.NotSpecified),
+    };
+
+    public static (string Id, ErrorCategory Category) Of(DownloadErrorKind kind) => kind switch
+    {
+        DownloadErrorKind.ResourceExists => (ResourceExists, ErrorCategory.ResourceExists),
+        DownloadErrorKind.LinkExpired => (RunwayOutputLinkExpired, ErrorCategory.PermissionDenied),
+        DownloadErrorKind.HttpError => (RunwayOutputHttpError, ErrorCategory.ResourceUnavailable),
+        DownloadErrorKind.LengthMismatch => (RunwayOutputIncomplete, ErrorCategory.InvalidResult),
+        DownloadErrorKind.Network => (RunwayOutputNetworkError, ErrorCategory.ConnectionError),
+        DownloadErrorKind.NotWritable => (RunwayOutputNotWritable, ErrorCategory.WriteError),
+        DownloadErrorKind.InvalidUrl => (InvalidOutputUrl, ErrorCategory.InvalidArgument),
+        DownloadErrorKind.TaskNotSucceeded => (RunwayTaskNotSucceeded, ErrorCategory.InvalidOperation),
+        DownloadErrorKind.NoOutput => (RunwayTaskHasNoOutput, ErrorCategory.InvalidResult),
+        DownloadErrorKind.Cancelled => (OperationStopped, ErrorCategory.OperationStopped),
+        _ => (RunwayOutputError, ErrorCategory.NotSpecified),
+    };
+}
