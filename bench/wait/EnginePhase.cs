@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CometRunway.Core.Http;
 using CometRunway.Core.Waiting;
 
@@ -9,28 +10,26 @@ internal static class EnginePhase
     public static async Task<PhaseResult> RunAsync(EmulatorProcess emulator, IRunwayTaskSource client, BenchTasks tasks)
     {
         var options = new WaitOptions();
-        var waiter = new RunwayTaskWaiter(client, options);
+        var events = new BlockingCollection<WaitEvent>();
+        var waiter = new RunwayTaskWaiter(client, events.Add, options: options);
         var counts = new Dictionary<Type, int>();
         var noticedAt = new DateTimeOffset?[tasks.Count];
         var drain = new Thread(() =>
         {
-            while (waiter.Events.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            foreach (var waitEvent in events.GetConsumingEnumerable())
             {
-                while (waiter.Events.TryRead(out var waitEvent))
-                {
-                    counts[waitEvent.GetType()] = counts.GetValueOrDefault(waitEvent.GetType()) + 1;
+                counts[waitEvent.GetType()] = counts.GetValueOrDefault(waitEvent.GetType()) + 1;
 
-                    // Noticed when the consumer sees it, as the cmdlet would write it to the pipeline.
-                    var finishedId = waitEvent switch
-                    {
-                        TaskSucceededEvent e => e.Task.Id,
-                        TaskFailedEvent e => e.Task.Id,
-                        _ => null,
-                    };
-                    if (finishedId is not null)
-                    {
-                        noticedAt[NoticeDelays.IndexOf(finishedId)] = DateTimeOffset.UtcNow;
-                    }
+                // Noticed when the consumer sees it, as the cmdlet would write it to the pipeline.
+                var finishedId = waitEvent switch
+                {
+                    TaskSucceededEvent e => e.Task.Id,
+                    TaskFailedEvent e => e.Task.Id,
+                    _ => null,
+                };
+                if (finishedId is not null)
+                {
+                    noticedAt[NoticeDelays.IndexOf(finishedId)] = DateTimeOffset.UtcNow;
                 }
             }
         })
@@ -48,6 +47,7 @@ internal static class EnginePhase
         waiter.CompleteAdding();
         var summary = await waiter.RunAsync(CancellationToken.None);
         var returned = DateTimeOffset.UtcNow;
+        events.CompleteAdding();
         drain.Join();
         await meter.StopAsync();
 

@@ -70,7 +70,7 @@ var client = new RunwayClient(
 
 // Warm-up, not measured: JIT and connection pools on both sides, through both ways of waiting.
 var warmIds = await emulator.AddWarmUpTasksAsync("w");
-var warmWaiter = new CometRunway.Core.Waiting.RunwayTaskWaiter(client);
+var warmWaiter = new CometRunway.Core.Waiting.RunwayTaskWaiter(client, _ => { });
 foreach (var id in warmIds)
 {
     warmWaiter.Add(id);

@@ -2,12 +2,10 @@ using CometRunway.Core.Tasks;
 
 namespace CometRunway.Core.Reading;
 
-/// <summary>What a <see cref="BatchTaskReader"/> reports to the pipeline thread.</summary>
+/// <summary>What a <see cref="BatchTaskReader"/> reports: a task read, or why it could not be.</summary>
 public abstract record ReadEvent
 {
     public sealed record Read(RunwayTask Task) : ReadEvent;
 
     public sealed record Failed(string Id, RunwayTaskFormat Format, Exception Error) : ReadEvent;
-
-    public sealed record Log(string Message) : ReadEvent;
 }

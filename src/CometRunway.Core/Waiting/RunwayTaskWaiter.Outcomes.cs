@@ -64,7 +64,7 @@ public sealed partial class RunwayTaskWaiter
         if (watch.Record(task, now))
         {
             progressDirty = true;
-            if (previous is null || previous.Status != task.Status || previous.RawStatus != task.RawStatus)
+            if (verbose is not null && (previous is null || previous.Status != task.Status || previous.RawStatus != task.RawStatus))
             {
                 Verbose(previous is null
                     ? $"Task {watch.Id}: {WaitMessages.StatusLabel(task)}{WaitMessages.Percent(task)}."

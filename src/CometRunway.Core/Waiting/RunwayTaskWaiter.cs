@@ -12,13 +12,16 @@ namespace CometRunway.Core.Waiting;
 /// </summary>
 /// <remarks>
 /// Use: <see cref="Add(string, RunwayTaskFormat)"/> from any thread as input arrives, then
-/// <see cref="CompleteAdding"/>; run <see cref="RunAsync"/> once; drain <see cref="Events"/> on the thread that
-/// owns the output. The engine never calls consumer code: it only writes events to the channel, whose
-/// continuations never run inline on the engine's threads. One instance per wait; no static state.
+/// <see cref="CompleteAdding"/>; run <see cref="RunAsync"/> once. Events go to the report callback, verbose lines
+/// to the verbose one, one at a time, in order, from the loop (never concurrently) and all before RunAsync
+/// completes; keep both quick (a cmdlet queues them for its pipeline thread). A callback that throws ends the
+/// run with that exception. One instance per wait; no static state.
 /// </remarks>
 public sealed partial class RunwayTaskWaiter
 {
     private readonly IRunwayTaskSource source;
+    private readonly Action<WaitEvent> report;
+    private readonly Action<string>? verbose;
     private readonly WaitOptions options;
     private readonly TimeProvider time;
     private readonly Random random;
@@ -27,9 +30,6 @@ public sealed partial class RunwayTaskWaiter
 
     private readonly Channel<LoopMessage> inbox = Channel.CreateUnbounded<LoopMessage>(
         new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
-
-    private readonly Channel<WaitEvent> events = Channel.CreateUnbounded<WaitEvent>(
-        new UnboundedChannelOptions { SingleReader = false, SingleWriter = true, AllowSynchronousContinuations = false });
 
     private readonly object addLock = new();
     private readonly HashSet<string> addedIds = new(StringComparer.Ordinal);
@@ -56,15 +56,25 @@ public sealed partial class RunwayTaskWaiter
     private int errors;
     private int timedOut;
 
-    public RunwayTaskWaiter(IRunwayTaskSource source, WaitOptions? options = null, TimeProvider? timeProvider = null)
-        : this(source, options, timeProvider, new Random())
+    /// <param name="source">Where tasks are read; the waiter paces its requests itself, so give it no retries of its own.</param>
+    /// <param name="report">Receives every <see cref="WaitEvent"/>.</param>
+    /// <param name="verbose">Receives status transitions, retries and pauses as text; null = none are even formatted.</param>
+    /// <param name="options">Null for the defaults.</param>
+    /// <param name="timeProvider">Null for the system clock.</param>
+    public RunwayTaskWaiter(
+        IRunwayTaskSource source, Action<WaitEvent> report, Action<string>? verbose = null, WaitOptions? options = null, TimeProvider? timeProvider = null)
+        : this(source, report, verbose, options, timeProvider, new Random())
     {
     }
 
-    internal RunwayTaskWaiter(IRunwayTaskSource source, WaitOptions? options, TimeProvider? timeProvider, Random random)
+    internal RunwayTaskWaiter(
+        IRunwayTaskSource source, Action<WaitEvent> report, Action<string>? verbose, WaitOptions? options, TimeProvider? timeProvider, Random random)
     {
         ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(report);
         this.source = source;
+        this.report = report;
+        this.verbose = verbose;
         this.options = options ?? new WaitOptions();
         this.options.Validate();
         time = timeProvider ?? TimeProvider.System;
@@ -72,9 +82,6 @@ public sealed partial class RunwayTaskWaiter
         schedule = new PollSchedule(this.options);
         originTimestamp = time.GetTimestamp();
     }
-
-    /// <summary>The events of this wait, in order. Completes when <see cref="RunAsync"/> ends, however it ends.</summary>
-    public ChannelReader<WaitEvent> Events => events.Reader;
 
     public WaitOptions Options => options;
 
@@ -163,7 +170,6 @@ public sealed partial class RunwayTaskWaiter
             requestsCancellation.Cancel();
             inbox.Writer.TryComplete();
             await AwaitRequestsAsync().ConfigureAwait(false);
-            events.Writer.TryComplete();
         }
     }
 
@@ -342,13 +348,5 @@ public sealed partial class RunwayTaskWaiter
         inFlight.Clear();
     }
 
-    private void Write(WaitEvent waitEvent) => events.Writer.TryWrite(waitEvent);
-
-    private void Verbose(string message)
-    {
-        if (options.EmitVerbose)
-        {
-            Write(new WaitVerboseEvent(message));
-        }
-    }
+    private void Write(WaitEvent waitEvent) => report(waitEvent);
 }

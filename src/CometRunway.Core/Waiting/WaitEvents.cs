@@ -3,8 +3,8 @@ using CometRunway.Core.Tasks;
 namespace CometRunway.Core.Waiting;
 
 /// <summary>
-/// Something the waiter reports. The engine only writes these to <see cref="RunwayTaskWaiter.Events"/>;
-/// the consumer turns them into pipeline output on its own thread.
+/// Something the waiter reports to its report callback; the consumer turns it into pipeline output on its
+/// own thread. Verbose text goes to the separate verbose callback.
 /// </summary>
 public abstract record WaitEvent;
 
@@ -28,9 +28,6 @@ public sealed record TaskErrorEvent(string Id, RunwayTaskFormat Format, Exceptio
 
 /// <summary>Something the user should know; <see cref="Id"/> is the task it concerns, if one.</summary>
 public sealed record WaitWarningEvent(string? Id, string Message) : WaitEvent;
-
-/// <summary>A status transition, a retry and its reason, a shared pause.</summary>
-public sealed record WaitVerboseEvent(string Message) : WaitEvent;
 
 /// <summary>
 /// A progress snapshot, at most one per <see cref="WaitOptions.ProgressInterval"/>: <see cref="Done"/> of

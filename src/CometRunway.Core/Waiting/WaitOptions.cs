@@ -54,9 +54,6 @@ public sealed record WaitOptions
     /// <summary>At most this many per-task children in a progress snapshot (the most recently changed).</summary>
     public int MaxProgressChildren { get; init; } = 10;
 
-    /// <summary>Write <see cref="WaitVerboseEvent"/>s (status transitions, retries); off saves allocations when nobody reads them.</summary>
-    public bool EmitVerbose { get; init; } = true;
-
     /// <summary>Write <see cref="WaitProgressEvent"/>s.</summary>
     public bool EmitProgress { get; init; } = true;
 

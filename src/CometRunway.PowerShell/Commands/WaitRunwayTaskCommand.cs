@@ -72,20 +72,19 @@ public sealed class WaitRunwayTaskCommand : ApiCommandBase
     {
         var connection = ResolveConnection();
         var events = pump = new EventPump<WaitEvent>();
-        var client = CreateClient(connection, message => events.Post(new WaitVerboseEvent(message)), RetryPolicy.None);
-        waiter = new RunwayTaskWaiter(client, new WaitOptions
+        Action<string> verbose = message => events.Post(new WaitVerbose(message));
+        var client = CreateClient(connection, verbose, RetryPolicy.None);
+        waiter = new RunwayTaskWaiter(client, events.Post, IsVerbose ? verbose : null, new WaitOptions
         {
             ThrottleLimit = ThrottleLimit,
             PollInterval = TimeSpan.FromSeconds(PollIntervalSec),
             NotFoundTimeout = TimeSpan.FromSeconds(NotFoundTimeoutSec),
             Timeout = Timeout < 0 ? null : TimeSpan.FromSeconds(Timeout),
             Any = Any.IsPresent,
-            EmitVerbose = IsVerbose,
         });
         progress = new WaitProgressWriter(this);
         running = waiter.RunAsync(StopToken);
-        var forwarding = ForwardAsync(waiter, events);
-        _ = Task.WhenAll(running, forwarding).ContinueWith(_ => events.Complete(), TaskScheduler.Default);
+        _ = running.ContinueWith(_ => events.Complete(), TaskScheduler.Default);
     }
 
     protected override void ProcessRecord()
@@ -171,14 +170,6 @@ public sealed class WaitRunwayTaskCommand : ApiCommandBase
         WriteError(ErrorRecords.Create(new TimeoutException(message), ErrorIds.RunwayTaskWaitTimeout, ErrorCategory.OperationTimeout, id));
     }
 
-    private static async Task ForwardAsync(RunwayTaskWaiter waiter, EventPump<WaitEvent> events)
-    {
-        await foreach (var item in waiter.Events.ReadAllAsync().ConfigureAwait(false))
-        {
-            events.Post(item);
-        }
-    }
-
     private void Write(WaitEvent item)
     {
         switch (item)
@@ -213,7 +204,7 @@ public sealed class WaitRunwayTaskCommand : ApiCommandBase
             case WaitWarningEvent warning:
                 WriteWarning(warning.Message);
                 break;
-            case WaitVerboseEvent verbose:
+            case WaitVerbose verbose:
                 WriteVerbose(verbose.Message);
                 break;
             case WaitProgressEvent snapshot:
@@ -221,4 +212,7 @@ public sealed class WaitRunwayTaskCommand : ApiCommandBase
                 break;
         }
     }
+
+    /// <summary>Verbose lines of the waiter and of its requests, carried with its events.</summary>
+    private sealed record WaitVerbose(string Message) : WaitEvent;
 }

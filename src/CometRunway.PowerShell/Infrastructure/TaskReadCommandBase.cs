@@ -38,7 +38,7 @@ public abstract class TaskReadCommandBase : ApiCommandBase
         var connection = ResolveConnection();
         pump = new EventPump<ReadEvent>();
         var events = pump;
-        var client = CreateClient(connection, message => events.Post(new ReadEvent.Log(message)));
+        var client = CreateClient(connection, message => events.Post(new ReadVerbose(message)));
         reader = new BatchTaskReader(client, ThrottleLimit, events.Post, StopToken);
     }
 
@@ -89,9 +89,12 @@ public abstract class TaskReadCommandBase : ApiCommandBase
             case ReadEvent.Failed failed:
                 WriteError(ErrorRecords.Create(failed.Error, ErrorIds.RunwayError, ErrorCategory.NotSpecified, failed.Id));
                 break;
-            case ReadEvent.Log log:
+            case ReadVerbose log:
                 WriteVerbose(log.Message);
                 break;
         }
     }
+
+    /// <summary>Request log lines, carried with the read events.</summary>
+    private sealed record ReadVerbose(string Message) : ReadEvent;
 }

@@ -1,32 +1,30 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using CometRunway.Core.Waiting;
 
 namespace CometRunway.Core.Tests.Waiting;
 
 /// <summary>
-/// Drains a waiter's events on one dedicated thread, the way the cmdlet's pipeline thread does (blocking),
-/// and records which thread handled each event.
+/// Takes a waiter's events and verbose lines through its callbacks and hands them, in order, to one dedicated
+/// thread, the way the cmdlet queues them for its pipeline thread; records which thread handled each.
 /// </summary>
 internal sealed class EventDrain
 {
+    private readonly BlockingCollection<WaitEvent> queue = new();
     private readonly List<(WaitEvent Event, int ThreadId)> handled = new();
     private readonly Thread thread;
     private Exception? failure;
 
-    private EventDrain(ChannelReader<WaitEvent> reader)
+    public EventDrain()
     {
         thread = new Thread(() =>
         {
             try
             {
-                while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+                foreach (var waitEvent in queue.GetConsumingEnumerable())
                 {
-                    while (reader.TryRead(out var waitEvent))
+                    lock (handled)
                     {
-                        lock (handled)
-                        {
-                            handled.Add((waitEvent, Environment.CurrentManagedThreadId));
-                        }
+                        handled.Add((waitEvent, Environment.CurrentManagedThreadId));
                     }
                 }
             }
@@ -41,12 +39,17 @@ internal sealed class EventDrain
 
     public int DrainThreadId => thread.ManagedThreadId;
 
-    public static EventDrain Start(RunwayTaskWaiter waiter) => new(waiter.Events);
+    /// <summary>The waiter's report callback.</summary>
+    public void Report(WaitEvent waitEvent) => queue.Add(waitEvent);
 
-    /// <summary>Waits until the channel completed and everything was handled.</summary>
+    /// <summary>The waiter's verbose callback: lines are kept in order among the events.</summary>
+    public void Verbose(string line) => queue.Add(new WaitVerboseEvent(line));
+
+    /// <summary>Call once the run has ended (everything was reported before RunAsync completed): waits until all was handled.</summary>
     public IReadOnlyList<WaitEvent> Finish()
     {
-        Assert.True(thread.Join(TimeSpan.FromSeconds(30)), "the event channel did not complete");
+        queue.CompleteAdding();
+        Assert.True(thread.Join(TimeSpan.FromSeconds(30)), "the drain thread did not finish");
         Assert.Null(failure);
         return Events;
     }
@@ -73,3 +76,6 @@ internal sealed class EventDrain
         }
     }
 }
+
+/// <summary>A line the waiter gave its verbose callback, recorded in order among the events.</summary>
+internal sealed record WaitVerboseEvent(string Message) : WaitEvent;

@@ -22,7 +22,7 @@ public sealed class WaitOptionsTests
     {
         var source = new ScriptedTaskSource(call => TaskAnswers.Pending(call.Id));
 
-        var error = Assert.Throws<ArgumentException>(() => new RunwayTaskWaiter(source, options));
+        var error = Assert.Throws<ArgumentException>(() => new RunwayTaskWaiter(source, _ => { }, options: options));
 
         Assert.Equal(name, error.ParamName);
         Assert.Contains(name, error.Message);

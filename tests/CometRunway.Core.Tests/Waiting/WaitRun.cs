@@ -9,8 +9,8 @@ internal static class WaitRun
     public static async Task<(WaitSummary Summary, IReadOnlyList<WaitEvent> Events)> RunAsync(
         IRunwayTaskSource source, WaitOptions options, params string[] ids)
     {
-        var waiter = new RunwayTaskWaiter(source, options, TimeProvider.System, new Random(12345));
-        var drain = EventDrain.Start(waiter);
+        var drain = new EventDrain();
+        var waiter = new RunwayTaskWaiter(source, drain.Report, drain.Verbose, options, TimeProvider.System, new Random(12345));
         foreach (var id in ids)
         {
             waiter.Add(id);

@@ -15,8 +15,8 @@ public sealed class WaiterCancellationTests
         var ids = Enumerable.Range(0, 200).Select(i => $"t{i}").ToArray();
         var source = new ScriptedTaskSource(call => TaskAnswers.Pending(call.Id));
         var options = new WaitOptions { PollInterval = TimeSpan.FromSeconds(30), InitialPollDelay = TimeSpan.FromSeconds(30), ThrottleLimit = 50 };
-        var waiter = new RunwayTaskWaiter(source, options);
-        var drain = EventDrain.Start(waiter);
+        var drain = new EventDrain();
+        var waiter = new RunwayTaskWaiter(source, drain.Report, drain.Verbose, options);
         foreach (var id in ids)
         {
             waiter.Add(id);
@@ -44,8 +44,8 @@ public sealed class WaiterCancellationTests
     {
         var ids = Enumerable.Range(0, 30).Select(i => $"t{i}").ToArray();
         var source = new ScriptedTaskSource(call => TaskAnswers.Pending(call.Id)) { Latency = TimeSpan.FromSeconds(60) };
-        var waiter = new RunwayTaskWaiter(source, WaitTestOptions.Fast(throttle: 10));
-        var drain = EventDrain.Start(waiter);
+        var drain = new EventDrain();
+        var waiter = new RunwayTaskWaiter(source, drain.Report, drain.Verbose, WaitTestOptions.Fast(throttle: 10));
         foreach (var id in ids)
         {
             waiter.Add(id);
@@ -72,7 +72,7 @@ public sealed class WaiterCancellationTests
     public async Task AnyStopsTheRequestsStillInFlight()
     {
         var source = new ScriptedTaskSource(call => TaskAnswers.Pending(call.Id)) { Latency = TimeSpan.FromSeconds(60) };
-        var waiter = new RunwayTaskWaiter(source, WaitTestOptions.Fast(any: true));
+        var waiter = new RunwayTaskWaiter(source, _ => { }, options: WaitTestOptions.Fast(any: true));
         for (var i = 0; i < 5; i++)
         {
             waiter.Add($"slow{i}");

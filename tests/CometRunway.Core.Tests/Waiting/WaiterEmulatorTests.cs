@@ -36,8 +36,8 @@ public sealed class WaiterEmulatorTests : IClassFixture<EmulatorFixture>
     public async Task OneTaskIsWaitedForThroughItsRoute(RunwayTaskFormat format)
     {
         emulator.Tasks.Add(EmulatedTask.SucceedsAfter("one", Ms(400)));
-        var waiter = new RunwayTaskWaiter(Client(), WaitTestOptions.Fast());
-        var drain = EventDrain.Start(waiter);
+        var drain = new EventDrain();
+        var waiter = new RunwayTaskWaiter(Client(), drain.Report, drain.Verbose, WaitTestOptions.Fast());
         waiter.Add("one", format);
         waiter.CompleteAdding();
 
@@ -229,7 +229,7 @@ public sealed class WaiterEmulatorTests : IClassFixture<EmulatorFixture>
         var ids = Enumerable.Range(0, 20).Select(i => $"slow-{i:00}").ToArray();
         emulator.Tasks.AddRange(ids.Select(EmulatedTask.Pending));
         emulator.Faults.Add(FaultRule.Delay(TimeSpan.FromSeconds(30)).Always());
-        var waiter = new RunwayTaskWaiter(Client(), WaitTestOptions.Fast(throttle: 5));
+        var waiter = new RunwayTaskWaiter(Client(), _ => { }, options: WaitTestOptions.Fast(throttle: 5));
         foreach (var id in ids)
         {
             waiter.Add(id);
@@ -266,7 +266,7 @@ public sealed class WaiterEmulatorTests : IClassFixture<EmulatorFixture>
     {
         var ids = Enumerable.Range(0, 20).Select(i => $"k-{i}").ToArray();
         emulator.Tasks.AddRange(ids.Select(EmulatedTask.Pending));
-        var waiter = new RunwayTaskWaiter(Client(key: "sk-not-the-right-key-123456"), WaitTestOptions.Fast(throttle: 2));
+        var waiter = new RunwayTaskWaiter(Client(key: "sk-not-the-right-key-123456"), _ => { }, options: WaitTestOptions.Fast(throttle: 2));
         foreach (var id in ids)
         {
             waiter.Add(id);

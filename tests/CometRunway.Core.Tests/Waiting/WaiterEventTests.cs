@@ -16,8 +16,8 @@ public sealed class WaiterEventTests
             3 => TaskAnswers.Running(call.Id, 50),
             _ => int.Parse(call.Id[1..]) % 2 == 0 ? TaskAnswers.Succeeded(call.Id) : TaskAnswers.Failed(call.Id),
         });
-        var waiter = new RunwayTaskWaiter(source, WaitTestOptions.Fast(throttle: 16));
-        var drain = EventDrain.Start(waiter);
+        var drain = new EventDrain();
+        var waiter = new RunwayTaskWaiter(source, drain.Report, drain.Verbose, WaitTestOptions.Fast(throttle: 16));
 
         var run = waiter.RunAsync(CancellationToken.None);
 
@@ -41,10 +41,49 @@ public sealed class WaiterEventTests
     }
 
     [Fact]
+    public async Task TheCallbacksAreCalledOneAtATimeAndAllBeforeRunAsyncEnds()
+    {
+        var ids = Enumerable.Range(0, 100).Select(i => $"t{i}").ToArray();
+        var source = new ScriptedTaskSource(call => call.Number < 3 ? TaskAnswers.Running(call.Id, 10 * call.Number) : TaskAnswers.Succeeded(call.Id));
+        var inside = 0;
+        var overlaps = 0;
+        var calls = 0;
+        void Enter()
+        {
+            if (Interlocked.Increment(ref inside) > 1)
+            {
+                Interlocked.Increment(ref overlaps);
+            }
+
+            Thread.SpinWait(2000);
+            Interlocked.Increment(ref calls);
+            Interlocked.Decrement(ref inside);
+        }
+
+        var waiter = new RunwayTaskWaiter(source, _ => Enter(), _ => Enter(), WaitTestOptions.Fast(throttle: 16));
+        var run = waiter.RunAsync(CancellationToken.None);
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(worker => Task.Run(() =>
+        {
+            foreach (var id in ids.Skip(worker * 25).Take(25))
+            {
+                waiter.Add(id);
+            }
+        })));
+        waiter.CompleteAdding();
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
+        var callsWhenRunEnded = Volatile.Read(ref calls);
+        await Task.Delay(200);
+
+        Assert.Equal(0, overlaps);
+        Assert.True(callsWhenRunEnded >= 2 * ids.Length, $"{callsWhenRunEnded} calls");
+        Assert.Equal(callsWhenRunEnded, Volatile.Read(ref calls));
+    }
+
+    [Fact]
     public async Task IdsAddedConcurrentlyAreCountedOnce()
     {
         var source = new ScriptedTaskSource(call => TaskAnswers.Succeeded(call.Id));
-        var waiter = new RunwayTaskWaiter(source, WaitTestOptions.Fast(throttle: 16));
+        var waiter = new RunwayTaskWaiter(source, _ => { }, options: WaitTestOptions.Fast(throttle: 16));
         var accepted = 0;
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() =>

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using CometRunway.Core.Http;
 using CometRunway.Core.Tasks;
 using CometRunway.Core.Waiting;
@@ -68,8 +69,8 @@ public sealed class WaiterOutcomeTests
     public async Task DuplicateIdsAreWaitedForOnce()
     {
         var source = new ScriptedTaskSource(call => TaskAnswers.Succeeded(call.Id));
-        var waiter = new RunwayTaskWaiter(source, WaitTestOptions.Fast());
-        var drain = EventDrain.Start(waiter);
+        var drain = new EventDrain();
+        var waiter = new RunwayTaskWaiter(source, drain.Report, drain.Verbose, WaitTestOptions.Fast());
 
         Assert.True(waiter.Add("a"));
         Assert.False(waiter.Add("a"));
@@ -88,8 +89,8 @@ public sealed class WaiterOutcomeTests
     public async Task ATaskObjectIsReadThroughItsOwnFormatAndATerminalOneWithoutARequest()
     {
         var source = new ScriptedTaskSource(call => TaskAnswers.Succeeded(call.Id));
-        var waiter = new RunwayTaskWaiter(source, WaitTestOptions.Fast());
-        var drain = EventDrain.Start(waiter);
+        var drain = new EventDrain();
+        var waiter = new RunwayTaskWaiter(source, drain.Report, drain.Verbose, WaitTestOptions.Fast());
         var done = TaskAnswers.Succeeded("done");
         var failed = TaskAnswers.Failed("failed");
         var feedPending = new RunwayTask { Id = "feed", Format = RunwayTaskFormat.Feed, Status = RunwayTaskStatus.Pending };
@@ -200,8 +201,8 @@ public sealed class WaiterOutcomeTests
     public async Task ARefusedKeyStopsEverythingWithThatError(RunwayErrorKind kind)
     {
         var source = new ScriptedTaskSource(call => throw TaskAnswers.Error(kind, "HTTP 401: the API key was refused."));
-        var waiter = new RunwayTaskWaiter(source, WaitTestOptions.Fast(throttle: 2));
-        var drain = EventDrain.Start(waiter);
+        var drain = new EventDrain();
+        var waiter = new RunwayTaskWaiter(source, drain.Report, drain.Verbose, WaitTestOptions.Fast(throttle: 2));
         for (var i = 0; i < 50; i++)
         {
             waiter.Add($"t{i}");
@@ -218,7 +219,7 @@ public sealed class WaiterOutcomeTests
     [Fact]
     public void BadInputIsRefusedClearly()
     {
-        var waiter = new RunwayTaskWaiter(new ScriptedTaskSource(call => TaskAnswers.Pending(call.Id)));
+        var waiter = new RunwayTaskWaiter(new ScriptedTaskSource(call => TaskAnswers.Pending(call.Id)), _ => { });
 
         Assert.Contains("empty", Assert.Throws<ArgumentException>(() => waiter.Add("  ")).Message);
         Assert.Contains("Official or Feed", Assert.Throws<ArgumentException>(() => waiter.Add("x", (RunwayTaskFormat)42)).Message);
@@ -229,7 +230,7 @@ public sealed class WaiterOutcomeTests
     [Fact]
     public async Task RunAsyncRunsOnce()
     {
-        var waiter = new RunwayTaskWaiter(new ScriptedTaskSource(call => TaskAnswers.Pending(call.Id)));
+        var waiter = new RunwayTaskWaiter(new ScriptedTaskSource(call => TaskAnswers.Pending(call.Id)), _ => { });
         waiter.CompleteAdding();
         await waiter.RunAsync(CancellationToken.None);
 
@@ -240,11 +241,12 @@ public sealed class WaiterOutcomeTests
     public async Task InputArrivingLaterIsPolledAtOnceAndSuccessesAreEmittedBeforeTheInputEnds()
     {
         var source = new ScriptedTaskSource(call => TaskAnswers.Succeeded(call.Id));
-        var waiter = new RunwayTaskWaiter(source, WaitTestOptions.Fast());
+        var events = Channel.CreateUnbounded<WaitEvent>();
+        var waiter = new RunwayTaskWaiter(source, e => events.Writer.TryWrite(e), options: WaitTestOptions.Fast());
         var run = waiter.RunAsync(CancellationToken.None);
 
         waiter.Add("first");
-        var firstEvent = await ReadUntilAsync<TaskSucceededEvent>(waiter);
+        var firstEvent = await ReadUntilAsync<TaskSucceededEvent>(events.Reader);
         Assert.Equal("first", firstEvent.Task.Id);
         Assert.False(run.IsCompleted);
 
@@ -254,12 +256,12 @@ public sealed class WaiterOutcomeTests
         Assert.Equal(2, summary.Succeeded);
     }
 
-    private static async Task<T> ReadUntilAsync<T>(RunwayTaskWaiter waiter) where T : WaitEvent
+    private static async Task<T> ReadUntilAsync<T>(ChannelReader<WaitEvent> events) where T : WaitEvent
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
-            if (await waiter.Events.ReadAsync(timeout.Token) is T found)
+            if (await events.ReadAsync(timeout.Token) is T found)
             {
                 return found;
             }

@@ -69,7 +69,7 @@ public sealed class WaiterTimeoutAndAnyTests
     public async Task AnyIsSatisfiedByATaskObjectThatIsAlreadyDone()
     {
         var source = new ScriptedTaskSource(call => TaskAnswers.Running(call.Id));
-        var waiter = new RunwayTaskWaiter(source, WaitTestOptions.Fast(any: true));
+        var waiter = new RunwayTaskWaiter(source, _ => { }, options: WaitTestOptions.Fast(any: true));
         waiter.Add(TaskAnswers.Succeeded("done"));
         waiter.Add("running");
 
@@ -83,7 +83,7 @@ public sealed class WaiterTimeoutAndAnyTests
     [Fact]
     public async Task NoTasksAndNoMoreInputEndsAtOnce()
     {
-        var waiter = new RunwayTaskWaiter(new ScriptedTaskSource(call => TaskAnswers.Pending(call.Id)));
+        var waiter = new RunwayTaskWaiter(new ScriptedTaskSource(call => TaskAnswers.Pending(call.Id)), _ => { });
         waiter.CompleteAdding();
 
         var summary = await waiter.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
