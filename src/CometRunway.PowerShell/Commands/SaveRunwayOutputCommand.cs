@@ -2,7 +2,6 @@ using System.Management.Automation;
 using System.Threading.Channels;
 using CometRunway.Core.Downloading;
 using CometRunway.Core.Http;
-using CometRunway.Core.Pipeline;
 using CometRunway.Core.Tasks;
 using CometRunway.PowerShell.Infrastructure;
 
@@ -11,7 +10,7 @@ namespace CometRunway.PowerShell.Commands;
 /// <summary>Downloads the videos and images of succeeded Runway tasks, safely, resumably and in parallel.</summary>
 [Cmdlet(VerbsData.Save, "RunwayOutput", DefaultParameterSetName = TaskPathSet, SupportsShouldProcess = true)]
 [OutputType(typeof(FileInfo))]
-public sealed class SaveRunwayOutputCommand : ApiCommandBase
+public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEvent>
 {
     private const string TaskPathSet = "TaskPath";
     private const string TaskLiteralPathSet = "TaskLiteralPath";
@@ -20,10 +19,8 @@ public sealed class SaveRunwayOutputCommand : ApiCommandBase
 
     private readonly Dictionary<string, RunwayTask> tasksById = new(StringComparer.Ordinal);
     private readonly Channel<PlannedDownload> confirmed = Channel.CreateUnbounded<PlannedDownload>(new UnboundedChannelOptions { SingleReader = true });
-    private EventPump<DownloadEvent>? pump;
     private DownloadPlanner? planner;
     private RunwayDownloader? downloader;
-    private Task? downloads;
     private DownloadProgressWriter? progress;
     private string directory = string.Empty;
     private bool directoryReady;
@@ -91,7 +88,7 @@ public sealed class SaveRunwayOutputCommand : ApiCommandBase
 
     private bool UsesUris => ParameterSetName is UriPathSet or UriLiteralPathSet;
 
-    protected override void BeginProcessing()
+    protected override Task StartEngine()
     {
         if (Force && NoClobber)
         {
@@ -126,53 +123,30 @@ public sealed class SaveRunwayOutputCommand : ApiCommandBase
             ThrowTerminatingError(ErrorRecords.Create(error, ErrorIds.InvalidNameTemplate, ErrorCategory.InvalidArgument, NameTemplate));
         }
 
-        var events = pump = new EventPump<DownloadEvent>();
         downloader = new RunwayDownloader(new RunwayDownloaderOptions { ThrottleLimit = ThrottleLimit }, TaskSourceForRefresh());
-        progress = new DownloadProgressWriter(this);
-        downloads = downloader.DownloadAllAsync(confirmed.Reader.ReadAllAsync(), events.Post, StopToken);
-        _ = downloads.ContinueWith(_ => events.Complete(), TaskScheduler.Default);
+        progress = new DownloadProgressWriter(CreateProgress("Saving Runway outputs"));
+        return downloader.DownloadAllAsync(confirmed.Reader.ReadAllAsync(), Post, StopToken);
     }
 
-    protected override void ProcessRecord()
+    protected override void ProcessInput()
     {
         foreach (var request in Requests())
         {
             PlanAndConfirm(request);
         }
-
-        pump!.DrainAvailable(Write);
     }
 
-    protected override void EndProcessing()
-    {
-        try
-        {
-            confirmed.Writer.TryComplete();
-            pump!.DrainUntilComplete(Write, StopToken);
-            ThrowIfStopping();
-            if (downloads!.IsFaulted)
-            {
-                var error = downloads.Exception!.GetBaseException();
-                ThrowTerminatingError(ErrorRecords.Create(error, ErrorIds.RunwayOutputError, ErrorCategory.NotSpecified, null, "Saving stopped unexpectedly: " + error.Message));
-            }
-        }
-        finally
-        {
-            progress!.CompleteAll();
-        }
-    }
+    protected override void CompleteInput() => confirmed.Writer.TryComplete();
+
+    protected override string EngineFailedErrorId => ErrorIds.RunwayOutputError;
 
     protected override void Dispose(bool disposing)
     {
+        base.Dispose(disposing);
         if (disposing)
         {
-            confirmed.Writer.TryComplete();
-            AwaitQuietly(downloads);
             downloader?.Dispose();
-            pump?.Dispose();
         }
-
-        base.Dispose(disposing);
     }
 
     /// <summary>Fresh links for expired outputs need the API; without a key, downloads still work, just without refresh.</summary>
@@ -185,8 +159,7 @@ public sealed class SaveRunwayOutputCommand : ApiCommandBase
             return null;
         }
 
-        var events = pump!;
-        return CreateClient(connection, message => events.Post(new DownloadVerbose(message)));
+        return CreateClient(connection, PostVerbose);
     }
 
     private IEnumerable<DownloadRequest> Requests()
@@ -262,7 +235,7 @@ public sealed class SaveRunwayOutputCommand : ApiCommandBase
     private object Target(string? taskId, Uri? url) =>
         taskId is not null && tasksById.TryGetValue(taskId, out var task) ? task : (object?)taskId ?? url?.ToString() ?? string.Empty;
 
-    private void Write(DownloadEvent item)
+    protected override void Write(DownloadEvent item)
     {
         switch (item)
         {
@@ -295,9 +268,6 @@ public sealed class SaveRunwayOutputCommand : ApiCommandBase
             case DownloadBatchProgress batch:
                 progress!.Show(batch);
                 break;
-            case DownloadVerbose verbose:
-                WriteVerbose(verbose.Message);
-                break;
         }
     }
 
@@ -313,7 +283,4 @@ public sealed class SaveRunwayOutputCommand : ApiCommandBase
         file.Properties.Add(new PSNoteProperty("SourceUri", url));
         WriteObject(file);
     }
-
-    /// <summary>Request log lines from refreshing a task, carried with the download events.</summary>
-    private sealed record DownloadVerbose(string Message) : DownloadEvent;
 }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using CometRunway.Core.Http;
-using CometRunway.Core.Pipeline;
 using CometRunway.Core.Retry;
 using CometRunway.Core.Tasks;
 using CometRunway.Core.Waiting;
@@ -13,12 +12,11 @@ namespace CometRunway.PowerShell.Commands;
 // InputObject is the default set so a piped task binds by value (keeping its route) rather than its Id by property name.
 [Cmdlet(VerbsLifecycle.Wait, "RunwayTask", DefaultParameterSetName = ByInputObjectSet)]
 [OutputType(typeof(RunwayTask))]
-public sealed class WaitRunwayTaskCommand : ApiCommandBase
+public sealed class WaitRunwayTaskCommand : BackgroundCommandBase<WaitEvent>
 {
     private const string ByIdSet = "Id";
     private const string ByInputObjectSet = "InputObject";
 
-    private EventPump<WaitEvent>? pump;
     private RunwayTaskWaiter? waiter;
     private Task<WaitSummary>? running;
     private WaitProgressWriter? progress;
@@ -68,13 +66,10 @@ public sealed class WaitRunwayTaskCommand : ApiCommandBase
     [Parameter]
     public SwitchParameter IncludeFailed { get; set; }
 
-    protected override void BeginProcessing()
+    protected override Task StartEngine()
     {
-        var connection = ResolveConnection();
-        var events = pump = new EventPump<WaitEvent>();
-        Action<string> verbose = message => events.Post(new WaitVerbose(message));
-        var client = CreateClient(connection, verbose, RetryPolicy.None);
-        waiter = new RunwayTaskWaiter(client, events.Post, IsVerbose ? verbose : null, new WaitOptions
+        var client = CreateClient(ResolveConnection(), PostVerbose, RetryPolicy.None);
+        waiter = new RunwayTaskWaiter(client, Post, PostVerbose, new WaitOptions
         {
             ThrottleLimit = ThrottleLimit,
             PollInterval = TimeSpan.FromSeconds(PollIntervalSec),
@@ -82,12 +77,11 @@ public sealed class WaitRunwayTaskCommand : ApiCommandBase
             Timeout = Timeout < 0 ? null : TimeSpan.FromSeconds(Timeout),
             Any = Any.IsPresent,
         });
-        progress = new WaitProgressWriter(this);
-        running = waiter.RunAsync(StopToken);
-        _ = running.ContinueWith(_ => events.Complete(), TaskScheduler.Default);
+        progress = new WaitProgressWriter(CreateProgress("Waiting for Runway tasks"));
+        return running = waiter.RunAsync(StopToken);
     }
 
-    protected override void ProcessRecord()
+    protected override void ProcessInput()
     {
         if (ParameterSetName == ByInputObjectSet)
         {
@@ -95,56 +89,27 @@ public sealed class WaitRunwayTaskCommand : ApiCommandBase
             {
                 AddOrReportLate(task.Id, () => waiter!.Add(task));
             }
+
+            return;
         }
-        else
+
+        foreach (var id in Id)
         {
-            foreach (var id in Id)
+            try
             {
-                try
-                {
-                    var valid = TaskId.Validate(id);
-                    AddOrReportLate(valid, () => waiter!.Add(valid, Format));
-                }
-                catch (ArgumentException invalid)
-                {
-                    WriteError(ErrorRecords.InvalidTaskId(invalid, id));
-                }
+                var valid = TaskId.Validate(id);
+                AddOrReportLate(valid, () => waiter!.Add(valid, Format));
+            }
+            catch (ArgumentException invalid)
+            {
+                WriteError(ErrorRecords.InvalidTaskId(invalid, id));
             }
         }
-
-        pump!.DrainAvailable(Write);
     }
 
-    protected override void EndProcessing()
-    {
-        try
-        {
-            waiter!.CompleteAdding();
-            pump!.DrainUntilComplete(Write, StopToken);
-            ThrowIfStopping();
-            if (running!.IsFaulted)
-            {
-                ThrowTerminatingError(running.Exception!.GetBaseException() is RunwayApiException api
-                    ? ErrorRecords.FromApi(api, api.TaskId ?? string.Empty)
-                    : ErrorRecords.Create(running.Exception.GetBaseException(), ErrorIds.RunwayWaitFailed, ErrorCategory.NotSpecified, null));
-            }
-        }
-        finally
-        {
-            progress!.CompleteAll();
-        }
-    }
+    protected override void CompleteInput() => waiter!.CompleteAdding();
 
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            AwaitQuietly(running);
-            pump?.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
+    protected override string EngineFailedErrorId => ErrorIds.RunwayWaitFailed;
 
     /// <summary>
     /// Adds a task; when the wait has already ended (-Timeout elapsed, or -Any returned), says so instead of
@@ -158,7 +123,7 @@ public sealed class WaitRunwayTaskCommand : ApiCommandBase
         }
 
         // Everything the finished wait reported comes first, so the late id reads in order after it.
-        pump!.DrainUntilComplete(Write, StopToken);
+        WriteUntilEngineEnds();
 
         if (ended.IsCompletedSuccessfully && ended.Result.Completion == WaitCompletion.Any)
         {
@@ -170,7 +135,7 @@ public sealed class WaitRunwayTaskCommand : ApiCommandBase
         WriteError(ErrorRecords.Create(new TimeoutException(message), ErrorIds.RunwayTaskWaitTimeout, ErrorCategory.OperationTimeout, id));
     }
 
-    private void Write(WaitEvent item)
+    protected override void Write(WaitEvent item)
     {
         switch (item)
         {
@@ -204,15 +169,9 @@ public sealed class WaitRunwayTaskCommand : ApiCommandBase
             case WaitWarningEvent warning:
                 WriteWarning(warning.Message);
                 break;
-            case WaitVerbose verbose:
-                WriteVerbose(verbose.Message);
-                break;
             case WaitProgressEvent snapshot:
                 progress!.Show(snapshot);
                 break;
         }
     }
-
-    /// <summary>Verbose lines of the waiter and of its requests, carried with its events.</summary>
-    private sealed record WaitVerbose(string Message) : WaitEvent;
 }

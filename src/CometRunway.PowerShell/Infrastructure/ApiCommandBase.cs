@@ -57,13 +57,13 @@ public abstract class ApiCommandBase : RunwayCommandBase
         }
     }
 
-    /// <param name="postVerbose">Carries a request line to the pipeline thread; only called when verbose output is on.</param>
+    /// <param name="verbose">Receives each request's log line; null when verbose output is off.</param>
     /// <param name="retry">Null for the default retries; the waiter passes none because it paces requests itself.</param>
-    protected RunwayClient CreateClient(CometApiConnection connection, Action<string> postVerbose, RetryPolicy? retry = null) =>
+    protected RunwayClient CreateClient(CometApiConnection connection, Action<string>? verbose, RetryPolicy? retry = null) =>
         new(connection, new RunwayClientOptions
         {
             RunwayVersion = RunwayVersion,
-            Log = IsVerbose ? entry => postVerbose(entry.Message) : null,
+            Log = verbose is null ? null : entry => verbose(entry.Message),
             Retry = retry ?? RetryPolicy.Default,
         });
 }

@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using CometRunway.Core.Downloading;
 
 namespace CometRunway.PowerShell.Infrastructure;
@@ -8,7 +7,7 @@ internal sealed class DownloadProgressWriter
 {
     private readonly ProgressTree tree;
 
-    public DownloadProgressWriter(Cmdlet cmdlet) => tree = new ProgressTree(cmdlet, "Saving Runway outputs");
+    public DownloadProgressWriter(ProgressTree tree) => this.tree = tree;
 
     public void Show(DownloadBatchProgress batch)
     {
@@ -43,8 +42,6 @@ internal sealed class DownloadProgressWriter
             tree.CompleteChild(path);
         }
     }
-
-    public void CompleteAll() => tree.CompleteAll();
 
     private static string Bytes(long bytes) => bytes switch
     {

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using CometRunway.Core.Http;
-using CometRunway.Core.Pipeline;
 using CometRunway.Core.Reading;
 using CometRunway.Core.Tasks;
 
@@ -8,14 +7,14 @@ namespace CometRunway.PowerShell.Infrastructure;
 
 /// <summary>
 /// Get-RunwayTask and Get-RunwayFeedTask: start a read for every id the moment it arrives, and write the
-/// results, in input order, from the pipeline thread.
+/// results in input order.
 /// </summary>
-public abstract class TaskReadCommandBase : ApiCommandBase
+public abstract class TaskReadCommandBase : BackgroundCommandBase<ReadEvent>
 {
     protected const string ByIdSet = "Id";
     protected const string ByInputObjectSet = "InputObject";
 
-    private EventPump<ReadEvent>? pump;
+    private readonly TaskCompletionSource inputComplete = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private BatchTaskReader? reader;
 
     /// <summary>Task objects from another CometRunway command; their ids are read again.</summary>
@@ -33,46 +32,25 @@ public abstract class TaskReadCommandBase : ApiCommandBase
     /// <summary>The ids bound from the -Id/-TaskId parameter of the concrete command.</summary>
     protected abstract IEnumerable<string> BoundIds { get; }
 
-    protected override void BeginProcessing()
+    protected override Task StartEngine()
     {
-        var connection = ResolveConnection();
-        pump = new EventPump<ReadEvent>();
-        var events = pump;
-        var client = CreateClient(connection, message => events.Post(new ReadVerbose(message)));
-        reader = new BatchTaskReader(client, ThrottleLimit, events.Post, StopToken);
+        var client = CreateClient(ResolveConnection(), PostVerbose);
+        reader = new BatchTaskReader(client, ThrottleLimit, Post, StopToken);
+        return ReadUntilInputEndsAsync(reader);
     }
 
-    protected override void ProcessRecord()
+    protected override void ProcessInput()
     {
         var ids = ParameterSetName == ByInputObjectSet ? InputObject.Select(task => task.Id) : BoundIds;
         foreach (var id in ids)
         {
             reader!.Add(id, Format);
         }
-
-        pump!.DrainAvailable(Write);
     }
 
-    protected override void EndProcessing()
-    {
-        var events = pump!;
-        _ = reader!.WhenAllAsync().ContinueWith(_ => events.Complete(), TaskScheduler.Default);
-        events.DrainUntilComplete(Write, StopToken);
-        ThrowIfStopping();
-    }
+    protected override void CompleteInput() => inputComplete.TrySetResult();
 
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            AwaitQuietly(reader?.WhenAllAsync());
-            pump?.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
-
-    private void Write(ReadEvent item)
+    protected override void Write(ReadEvent item)
     {
         switch (item)
         {
@@ -89,12 +67,12 @@ public abstract class TaskReadCommandBase : ApiCommandBase
             case ReadEvent.Failed failed:
                 WriteError(ErrorRecords.Create(failed.Error, ErrorIds.RunwayError, ErrorCategory.NotSpecified, failed.Id));
                 break;
-            case ReadVerbose log:
-                WriteVerbose(log.Message);
-                break;
         }
     }
 
-    /// <summary>Request log lines, carried with the read events.</summary>
-    private sealed record ReadVerbose(string Message) : ReadEvent;
+    private async Task ReadUntilInputEndsAsync(BatchTaskReader batch)
+    {
+        await inputComplete.Task.ConfigureAwait(false);
+        await batch.WhenAllAsync().ConfigureAwait(false);
+    }
 }

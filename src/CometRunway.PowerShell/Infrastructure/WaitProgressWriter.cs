@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using CometRunway.Core.Waiting;
 
 namespace CometRunway.PowerShell.Infrastructure;
@@ -8,7 +7,7 @@ internal sealed class WaitProgressWriter
 {
     private readonly ProgressTree tree;
 
-    public WaitProgressWriter(Cmdlet cmdlet) => tree = new ProgressTree(cmdlet, "Waiting for Runway tasks");
+    public WaitProgressWriter(ProgressTree tree) => this.tree = tree;
 
     public void Show(WaitProgressEvent snapshot)
     {
@@ -24,6 +23,4 @@ internal sealed class WaitProgressWriter
             tree.ShowChild(child.Id, "Task " + child.Id, child.Status, child.Percent is { } p ? (int)p : null);
         }
     }
-
-    public void CompleteAll() => tree.CompleteAll();
 }
