@@ -82,6 +82,25 @@ public sealed class SaveRunwayOutputTests : IClassFixture<EmulatorHostFixture>, 
     }
 
     [Fact]
+    public void ADirectoryThatCannotBeCreatedIsOneErrorPerOutputAndNothingIsDownloaded()
+    {
+        fixture.Emulator.Tasks.Add(EmulatedTask.Succeeded("nw-1"));
+        fixture.Emulator.Tasks.Add(EmulatedTask.Succeeded("nw-2"));
+        Directory.CreateDirectory(directory);
+        var blocker = Path.Combine(directory, "a-file");
+        File.WriteAllText(blocker, "in the way");
+
+        var result = fixture.Run($"Get-RunwayTask nw-1, nw-2 {Connection} | Save-RunwayOutput -LiteralPath $Dir -PassThru", new() { ["Dir"] = Path.Combine(blocker, "sub") });
+
+        Assert.Empty(result.Output);
+        Assert.Null(result.Terminating);
+        Assert.Equal(2, result.Errors.Count);
+        Assert.All(result.Errors, e => Assert.Equal(("RunwayOutputNotWritable", ErrorCategory.WriteError), (e.FullyQualifiedErrorId.Split(',')[0], e.CategoryInfo.Category)));
+        Assert.All(result.Errors, e => Assert.Contains("cannot create the directory", e.ErrorDetails.Message));
+        Assert.DoesNotContain(fixture.Emulator.Requests, r => r.Path.StartsWith("/files/"));
+    }
+
+    [Fact]
     public void TasksThatDidNotSucceedAreOneErrorEach()
     {
         fixture.Emulator.Tasks.Add(EmulatedTask.Running("r-1", 0.5));

@@ -7,7 +7,10 @@ namespace CometRunway.Core.Downloading;
 public abstract record DownloadEvent;
 
 /// <summary>An event about one planned download.</summary>
-public abstract record DownloadItemEvent(PlannedDownload Download) : DownloadEvent;
+public abstract record DownloadItemEvent(PlannedDownload Download) : DownloadEvent
+{
+    public string? TaskId => Download.TaskId;
+}
 
 /// <summary>The first response arrived and the final path is settled.</summary>
 public sealed record DownloadStarted(PlannedDownload Download, string FinalPath, long? TotalBytes) : DownloadItemEvent(Download);
@@ -32,23 +35,29 @@ public sealed record DownloadRetrying(PlannedDownload Download, int NextAttempt,
 public sealed record DownloadLinkRefreshed(PlannedDownload Download, Uri NewUrl) : DownloadItemEvent(Download);
 
 /// <summary>The end of one download: exactly one of completed, skipped or failed is raised per download started.</summary>
-public abstract record DownloadFinished(PlannedDownload Download) : DownloadItemEvent(Download);
+public abstract record DownloadFinished(PlannedDownload Download) : DownloadItemEvent(Download)
+{
+    /// <summary>The final path: where the file is now, or for a failure where it would have gone (null when that was never settled).</summary>
+    public abstract string? Path { get; }
+}
 
-/// <summary>The file is complete and in place at <see cref="Path"/>.</summary>
+/// <summary>The file is complete and in place at <see cref="Path"/>; <see cref="Url"/> is the link that served it.</summary>
 public sealed record DownloadCompleted(PlannedDownload Download, string Path, long Length, Uri Url, int Attempts) : DownloadFinished(Download)
 {
-    public string? TaskId => Download.TaskId;
+    public override string Path { get; } = Path;
 }
 
 /// <summary>An identical file was already at <see cref="Path"/>; nothing was written.</summary>
 public sealed record DownloadSkipped(PlannedDownload Download, string Path, string Reason) : DownloadFinished(Download)
 {
-    public string? TaskId => Download.TaskId;
+    public override string Path { get; } = Path;
 }
 
 /// <summary>The download failed; nothing was left at the final path.</summary>
 public sealed record DownloadFailed(PlannedDownload Download, RunwayDownloadException Error) : DownloadFinished(Download)
 {
+    public override string? Path => Error.Path;
+
     public DownloadErrorKind Kind => Error.Kind;
 
     public string Message => Error.Message;

@@ -59,6 +59,7 @@ public sealed partial class DownloadPlanner
         var planned = new PlannedDownload
         {
             Url = url,
+            Task = request.Task,
             TaskId = request.TaskId,
             TaskFormat = request.TaskFormat,
             OutputIndex = request.OutputIndex,

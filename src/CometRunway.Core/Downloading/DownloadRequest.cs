@@ -7,6 +7,9 @@ public sealed record DownloadRequest
 {
     public required Uri Url { get; init; }
 
+    /// <summary>The task the output belongs to, when the request came from one; errors about the output name it.</summary>
+    public RunwayTask? Task { get; init; }
+
     /// <summary>Names the file and, with <see cref="TaskFormat"/>, allows fresh links to be fetched when this one expired.</summary>
     public string? TaskId { get; init; }
 
@@ -19,17 +22,34 @@ public sealed record DownloadRequest
     /// <summary>How many outputs the task has; a task with one output gets no <c>_n</c> suffix.</summary>
     public int OutputCount { get; init; } = 1;
 
-    /// <summary>The requests for every output of a task.</summary>
-    /// <exception cref="RunwayDownloadException">The task did not succeed (TaskNotSucceeded) or has no output URL (NoOutput).</exception>
-    /// <summary>Bare output URLs, optionally of one known task: numbered in the order given.</summary>
-    public static IReadOnlyList<DownloadRequest> ForUrls(IReadOnlyList<Uri> urls, string? taskId)
+    /// <summary>
+    /// Bare output URLs as typed, optionally of one known task: the absolute ones are numbered in the order
+    /// given; each other text goes to <paramref name="reject"/> with an InvalidUrl error and takes no number.
+    /// </summary>
+    public static IReadOnlyList<DownloadRequest> ForUrls(IEnumerable<string> urls, string? taskId, Action<string, RunwayDownloadException> reject)
     {
         ArgumentNullException.ThrowIfNull(urls);
-        return urls
-            .Select((url, index) => new DownloadRequest { Url = url, TaskId = taskId, OutputIndex = index, OutputCount = urls.Count })
+        ArgumentNullException.ThrowIfNull(reject);
+        var valid = new List<Uri>();
+        foreach (var text in urls)
+        {
+            if (Uri.TryCreate(text, UriKind.Absolute, out var url))
+            {
+                valid.Add(url);
+            }
+            else
+            {
+                reject(text, new RunwayDownloadException(DownloadErrorKind.InvalidUrl, $"'{text}' is not an absolute URL.") { TaskId = taskId });
+            }
+        }
+
+        return valid
+            .Select((url, index) => new DownloadRequest { Url = url, TaskId = taskId, OutputIndex = index, OutputCount = valid.Count })
             .ToArray();
     }
 
+    /// <summary>The requests for every output of a task.</summary>
+    /// <exception cref="RunwayDownloadException">The task did not succeed (TaskNotSucceeded) or has no output URL (NoOutput).</exception>
     public static IReadOnlyList<DownloadRequest> ForTask(RunwayTask task)
     {
         ArgumentNullException.ThrowIfNull(task);
@@ -54,6 +74,7 @@ public sealed record DownloadRequest
             .Select((url, index) => new DownloadRequest
             {
                 Url = url,
+                Task = task,
                 TaskId = task.Id,
                 TaskFormat = task.Format,
                 OutputIndex = index,

@@ -7,6 +7,9 @@ public sealed record PlannedDownload
 {
     public required Uri Url { get; init; }
 
+    /// <summary>The task the output belongs to, when the request came from one.</summary>
+    public RunwayTask? Task { get; init; }
+
     public string? TaskId { get; init; }
 
     public RunwayTaskFormat? TaskFormat { get; init; }

@@ -17,13 +17,10 @@ public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEven
     private const string UriPathSet = "UriPath";
     private const string UriLiteralPathSet = "UriLiteralPath";
 
-    private readonly Dictionary<string, RunwayTask> tasksById = new(StringComparer.Ordinal);
     private readonly Channel<PlannedDownload> confirmed = Channel.CreateUnbounded<PlannedDownload>(new UnboundedChannelOptions { SingleReader = true });
     private DownloadPlanner? planner;
     private RunwayDownloader? downloader;
     private DownloadProgressWriter? progress;
-    private string directory = string.Empty;
-    private bool directoryReady;
 
     /// <summary>Succeeded tasks from Get-RunwayTask, Get-RunwayFeedTask or Wait-RunwayTask.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TaskPathSet)]
@@ -88,6 +85,8 @@ public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEven
 
     private bool UsesUris => ParameterSetName is UriPathSet or UriLiteralPathSet;
 
+    protected override string EngineFailedErrorId => ErrorIds.RunwayOutputError;
+
     protected override Task StartEngine()
     {
         if (Force && NoClobber)
@@ -95,34 +94,7 @@ public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEven
             ThrowTerminatingError(ErrorRecords.Create(new ArgumentException("-Force and -NoClobber contradict each other; give one."), ErrorIds.ForceAndNoClobber, ErrorCategory.InvalidArgument, null));
         }
 
-        try
-        {
-            directory = DestinationResolver.Resolve(this, LiteralPath ?? Path, literal: LiteralPath is not null);
-        }
-        catch (DestinationResolver.DestinationException error)
-        {
-            ThrowTerminatingError(error.Record);
-        }
-        catch (Exception error) when (error is ArgumentException or ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException)
-        {
-            ThrowTerminatingError(ErrorRecords.Create(error, ErrorIds.InvalidDestination, ErrorCategory.InvalidArgument, LiteralPath ?? Path));
-        }
-
-        try
-        {
-            planner = new DownloadPlanner(new DownloadPlanOptions
-            {
-                DestinationDirectory = directory,
-                NameTemplate = NameTemplate,
-                Force = Force,
-                SkipIdentical = SkipIdentical,
-            });
-        }
-        catch (ArgumentException error)
-        {
-            ThrowTerminatingError(ErrorRecords.Create(error, ErrorIds.InvalidNameTemplate, ErrorCategory.InvalidArgument, NameTemplate));
-        }
-
+        planner = CreatePlanner(ResolveDestination());
         downloader = new RunwayDownloader(new RunwayDownloaderOptions { ThrottleLimit = ThrottleLimit }, TaskSourceForRefresh());
         progress = new DownloadProgressWriter(CreateProgress("Saving Runway outputs"));
         return downloader.DownloadAllAsync(confirmed.Reader.ReadAllAsync(), Post, StopToken);
@@ -130,110 +102,16 @@ public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEven
 
     protected override void ProcessInput()
     {
-        foreach (var request in Requests())
+        var requests = UsesUris
+            ? DownloadRequest.ForUrls(Uri, TaskId, (text, error) => WriteError(ErrorRecords.FromDownload(error, text)))
+            : InputObject.SelectMany(RequestsFor);
+        foreach (var request in requests)
         {
             PlanAndConfirm(request);
         }
     }
 
     protected override void CompleteInput() => confirmed.Writer.TryComplete();
-
-    protected override string EngineFailedErrorId => ErrorIds.RunwayOutputError;
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing)
-        {
-            downloader?.Dispose();
-        }
-    }
-
-    /// <summary>Fresh links for expired outputs need the API; without a key, downloads still work, just without refresh.</summary>
-    private IRunwayTaskSource? TaskSourceForRefresh()
-    {
-        var connection = ResolveConnection(keyIsOptional: true);
-        if (connection is null)
-        {
-            WriteVerbose("No CometAPI key is set, so expired output links cannot be refreshed in this run.");
-            return null;
-        }
-
-        return CreateClient(connection, PostVerbose);
-    }
-
-    private IEnumerable<DownloadRequest> Requests()
-    {
-        if (UsesUris)
-        {
-            var urls = new List<Uri>();
-            foreach (var text in Uri)
-            {
-                if (System.Uri.TryCreate(text, UriKind.Absolute, out var url))
-                {
-                    urls.Add(url);
-                }
-                else
-                {
-                    WriteError(ErrorRecords.Create(new ArgumentException($"'{text}' is not an absolute URL."), ErrorIds.InvalidOutputUrl, ErrorCategory.InvalidArgument, text));
-                }
-            }
-
-            return DownloadRequest.ForUrls(urls, TaskId);
-        }
-
-        return InputObject.SelectMany(task =>
-        {
-            tasksById[task.Id] = task;
-            try
-            {
-                return DownloadRequest.ForTask(task);
-            }
-            catch (RunwayDownloadException error)
-            {
-                WriteError(ErrorRecords.FromDownload(error, task));
-                return Array.Empty<DownloadRequest>();
-            }
-        }).ToList();
-    }
-
-    private void PlanAndConfirm(DownloadRequest request)
-    {
-        PlannedDownload planned;
-        try
-        {
-            planned = planner!.Plan(request);
-        }
-        catch (RunwayDownloadException error)
-        {
-            WriteError(ErrorRecords.FromDownload(error, Target(request.TaskId, request.Url)));
-            return;
-        }
-
-        var source = $"output {request.OutputIndex + 1} of {(request.TaskId is null ? "URL" : "task " + request.TaskId)} from {request.Url.Host}";
-        if (!ShouldProcess(planned.DisplayPath, "Save " + source))
-        {
-            return;
-        }
-
-        if (!directoryReady)
-        {
-            try
-            {
-                Directory.CreateDirectory(directory);
-                directoryReady = true;
-            }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-            {
-                ThrowTerminatingError(ErrorRecords.Create(error, ErrorIds.DestinationNotWritable, ErrorCategory.PermissionDenied, directory, $"Cannot create the directory '{directory}': {error.Message}"));
-            }
-        }
-
-        confirmed.Writer.TryWrite(planned);
-    }
-
-    private object Target(string? taskId, Uri? url) =>
-        taskId is not null && tasksById.TryGetValue(taskId, out var task) ? task : (object?)taskId ?? url?.ToString() ?? string.Empty;
 
     protected override void Write(DownloadEvent item)
     {
@@ -242,16 +120,16 @@ public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEven
             case DownloadCompleted completed:
                 progress!.Finished(completed);
                 WriteVerbose($"Saved {completed.Path} ({completed.Length} bytes{(completed.Attempts > 1 ? $", {completed.Attempts} attempts" : string.Empty)}).");
-                WriteFile(completed.Path, completed.TaskId, completed.Url);
+                WritePassThru(completed.Path, completed.TaskId, completed.Url);
                 break;
             case DownloadSkipped skipped:
                 progress!.Finished(skipped);
                 WriteVerbose($"Skipped {skipped.Path}: {skipped.Reason}");
-                WriteFile(skipped.Path, skipped.TaskId, skipped.Download.Url);
+                WritePassThru(skipped.Path, skipped.TaskId, skipped.Download.Url);
                 break;
             case DownloadFailed failed:
                 progress!.Finished(failed);
-                WriteError(ErrorRecords.FromDownload(failed.Error, Target(failed.Download.TaskId, failed.Download.Url)));
+                WriteError(ErrorRecords.FromDownload(failed.Error, Target(failed.Download.Task, failed.Download.TaskId, failed.Download.Url)));
                 break;
             case DownloadStarted started:
                 WriteVerbose($"Downloading {started.Download.Url.GetLeftPart(UriPartial.Path)} to {started.FinalPath}.");
@@ -271,7 +149,91 @@ public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEven
         }
     }
 
-    private void WriteFile(string path, string? taskId, Uri url)
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            downloader?.Dispose();
+        }
+    }
+
+    /// <summary>The directory through the provider; the downloader creates it when the first file starts, so -WhatIf writes nothing.</summary>
+    private string ResolveDestination()
+    {
+        try
+        {
+            return DestinationResolver.Resolve(this, LiteralPath ?? Path, literal: LiteralPath is not null);
+        }
+        catch (DestinationResolver.DestinationException error)
+        {
+            ThrowTerminatingError(error.Record);
+            throw;
+        }
+    }
+
+    private DownloadPlanner CreatePlanner(string directory)
+    {
+        try
+        {
+            return new DownloadPlanner(new DownloadPlanOptions { DestinationDirectory = directory, NameTemplate = NameTemplate, Force = Force, SkipIdentical = SkipIdentical });
+        }
+        catch (ArgumentException error)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(error, ErrorIds.InvalidNameTemplate, ErrorCategory.InvalidArgument, NameTemplate));
+            throw;
+        }
+    }
+
+    /// <summary>Fresh links for expired outputs need the API; without a key, downloads still work, just without refresh.</summary>
+    private IRunwayTaskSource? TaskSourceForRefresh()
+    {
+        if (ResolveConnection(keyIsOptional: true) is { } connection)
+        {
+            return CreateClient(connection, PostVerbose);
+        }
+
+        WriteVerbose("No CometAPI key is set, so expired output links cannot be refreshed in this run.");
+        return null;
+    }
+
+    private IEnumerable<DownloadRequest> RequestsFor(RunwayTask task)
+    {
+        try
+        {
+            return DownloadRequest.ForTask(task);
+        }
+        catch (RunwayDownloadException error)
+        {
+            WriteError(ErrorRecords.FromDownload(error, task));
+            return [];
+        }
+    }
+
+    private void PlanAndConfirm(DownloadRequest request)
+    {
+        PlannedDownload planned;
+        try
+        {
+            planned = planner!.Plan(request);
+        }
+        catch (RunwayDownloadException error)
+        {
+            WriteError(ErrorRecords.FromDownload(error, Target(request.Task, request.TaskId, request.Url)));
+            return;
+        }
+
+        var source = $"output {request.OutputIndex + 1} of {(request.TaskId is null ? "URL" : "task " + request.TaskId)} from {request.Url.Host}";
+        if (ShouldProcess(planned.DisplayPath, "Save " + source))
+        {
+            confirmed.Writer.TryWrite(planned);
+        }
+    }
+
+    /// <summary>What an error is about: the piped task, else the task id, else the URL.</summary>
+    private static object Target(RunwayTask? task, string? taskId, Uri url) => (object?)task ?? (object?)taskId ?? url.ToString();
+
+    private void WritePassThru(string path, string? taskId, Uri url)
     {
         if (!PassThru)
         {

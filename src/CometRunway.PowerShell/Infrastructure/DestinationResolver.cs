@@ -5,7 +5,20 @@ namespace CometRunway.PowerShell.Infrastructure;
 /// <summary>Turns -Path/-LiteralPath into one FileSystem directory path, or an error record saying why not.</summary>
 internal static class DestinationResolver
 {
+    /// <exception cref="DestinationException">The path cannot be used; its record says why.</exception>
     public static string Resolve(PSCmdlet cmdlet, string path, bool literal)
+    {
+        try
+        {
+            return ResolveDirectory(cmdlet, path, literal);
+        }
+        catch (Exception error) when (error is ArgumentException or ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException)
+        {
+            throw Fail(error, ErrorIds.InvalidDestination, ErrorCategory.InvalidArgument, path);
+        }
+    }
+
+    private static string ResolveDirectory(PSCmdlet cmdlet, string path, bool literal)
     {
         string resolved;
         ProviderInfo provider;

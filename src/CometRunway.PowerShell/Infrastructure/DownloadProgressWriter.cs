@@ -31,13 +31,7 @@ internal sealed class DownloadProgressWriter
 
     public void Finished(DownloadFinished finished)
     {
-        var path = finished switch
-        {
-            DownloadCompleted completed => completed.Path,
-            DownloadSkipped skipped => skipped.Path,
-            _ => finished.Download.FinalPath,
-        };
-        if (path is not null)
+        if (finished.Path is { } path)
         {
             tree.CompleteChild(path);
         }

@@ -57,7 +57,6 @@ internal static class ErrorIds
     public const string DestinationIsAFile = nameof(DestinationIsAFile);
     public const string InvalidDestination = nameof(InvalidDestination);
     public const string InvalidNameTemplate = nameof(InvalidNameTemplate);
-    public const string DestinationNotWritable = nameof(DestinationNotWritable);
 
     public static (string Id, ErrorCategory Category) Of(ConfigurationErrorKind kind) => kind switch
     {
