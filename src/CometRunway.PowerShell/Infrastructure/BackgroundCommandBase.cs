@@ -15,15 +15,22 @@ namespace CometRunway.PowerShell.Infrastructure;
 /// which reports through <see cref="Post"/> and <see cref="PostVerbose"/>; <see cref="ProcessInput"/> hands it
 /// the input of one record; <see cref="CompleteInput"/> says that no more is coming; <see cref="Write"/> is one
 /// switch that turns an event into output, errors, verbose text or progress.
+/// <para>
+/// Adjacent commands of this module stream: the one after a blocked one gets turns to write (see
+/// <see cref="PipelineTurns"/>), so <c>Wait-RunwayTask | Save-RunwayOutput -PassThru</c> writes each file as it is saved.
+/// </para>
 /// </remarks>
 public abstract class BackgroundCommandBase<TEvent> : ApiCommandBase
     where TEvent : class
 {
     private readonly BlockingCollection<object> pending = new(new ConcurrentQueue<object>());
     private readonly List<ProgressTree> progressShown = new();
+    private readonly PipelineTurns turns;
     private Task? engine;
     private bool inputCompleted;
     private bool engineEnded;
+
+    protected BackgroundCommandBase() => turns = new PipelineTurns(() => Enqueue(TurnRequest.Instance));
 
     /// <summary>Carries a verbose line to the pipeline thread; null when verbose output is off, so that no text is built.</summary>
     protected Action<string>? PostVerbose { get; private set; }
@@ -63,6 +70,7 @@ public abstract class BackgroundCommandBase<TEvent> : ApiCommandBase
 
     protected sealed override void BeginProcessing()
     {
+        turns.Begin(this);
         PostVerbose = IsVerbose ? line => Enqueue(new VerboseLine(line)) : null;
         engine = StartEngine();
 
@@ -72,12 +80,18 @@ public abstract class BackgroundCommandBase<TEvent> : ApiCommandBase
 
     protected sealed override void ProcessRecord()
     {
-        ProcessInput();
+        turns.StopBeginning();
+        if (!turns.TokenArriving)
+        {
+            ProcessInput();
+        }
+
         WriteAvailable();
     }
 
     protected sealed override void EndProcessing()
     {
+        turns.StopBeginning();
         try
         {
             EndInput();
@@ -90,12 +104,14 @@ public abstract class BackgroundCommandBase<TEvent> : ApiCommandBase
         }
         finally
         {
+            turns.Leave();
             progressShown.ForEach(tree => tree.CompleteAll());
         }
     }
 
     protected override void Dispose(bool disposing)
     {
+        turns.Leave();
         if (disposing && engine is not null)
         {
             EndInput();
@@ -151,6 +167,7 @@ public abstract class BackgroundCommandBase<TEvent> : ApiCommandBase
         try
         {
             pending.Add(item);
+            turns.RequestTurn();
         }
         catch (InvalidOperationException)
         {
@@ -168,6 +185,9 @@ public abstract class BackgroundCommandBase<TEvent> : ApiCommandBase
             case EngineEnded:
                 engineEnded = true;
                 break;
+            case TurnRequest:
+                turns.Lend(WriteObject);
+                break;
             default:
                 Write((TEvent)item);
                 break;
@@ -179,5 +199,10 @@ public abstract class BackgroundCommandBase<TEvent> : ApiCommandBase
     private sealed class EngineEnded
     {
         public static readonly EngineEnded Instance = new();
+    }
+
+    private sealed class TurnRequest
+    {
+        public static readonly TurnRequest Instance = new();
     }
 }
