@@ -12,14 +12,17 @@ public sealed class RunwayDownloader : IDisposable
     private readonly HttpClient _client;
     private readonly RunwayDownloaderOptions _options;
     private readonly IRunwayTaskSource? _taskSource;
+    private readonly Action<string>? _verbose;
 
     /// <param name="options">Null for the defaults.</param>
     /// <param name="taskSource">Reads a task again for fresh links when a link expired; null to report expiry as an error.</param>
-    public RunwayDownloader(RunwayDownloaderOptions? options = null, IRunwayTaskSource? taskSource = null)
+    /// <param name="verbose">Receives a line as each file starts, is retried, refreshed, saved or skipped (before its event); null = none are built.</param>
+    public RunwayDownloader(RunwayDownloaderOptions? options = null, IRunwayTaskSource? taskSource = null, Action<string>? verbose = null)
     {
         _options = options ?? new RunwayDownloaderOptions();
         _options.Validate();
         _taskSource = taskSource;
+        _verbose = verbose;
         _client = DownloadHttpClientFactory.Create(_options);
     }
 
@@ -27,7 +30,7 @@ public sealed class RunwayDownloader : IDisposable
 
     /// <summary>Saves one file. Never throws for a failed download: the result says what happened.</summary>
     public Task<DownloadFinished> DownloadAsync(PlannedDownload download, Action<DownloadEvent>? onEvent, CancellationToken cancellationToken) =>
-        DownloadAsync(download, onEvent ?? (_ => { }), batch: null, cancellationToken);
+        DownloadAsync(download, WithVerbose(onEvent), batch: null, cancellationToken);
 
     /// <summary>
     /// Saves every download, <see cref="RunwayDownloaderOptions.ThrottleLimit"/> at a time, raising events
@@ -58,7 +61,7 @@ public sealed class RunwayDownloader : IDisposable
         Action<DownloadEvent>? onEvent,
         CancellationToken cancellationToken)
     {
-        var sink = onEvent ?? (_ => { });
+        var sink = WithVerbose(onEvent);
         var batch = new BatchProgressTracker(sink, total, _options.ProgressInterval);
         var results = new List<DownloadFinished>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.ThrottleLimit, CancellationToken = cancellationToken };
@@ -79,6 +82,25 @@ public sealed class RunwayDownloader : IDisposable
         }
 
         return results;
+    }
+
+    private Action<DownloadEvent> WithVerbose(Action<DownloadEvent>? onEvent)
+    {
+        var report = onEvent ?? (_ => { });
+        if (_verbose is not { } verbose)
+        {
+            return report;
+        }
+
+        return item =>
+        {
+            if (DownloadMessages.Verbose(item) is { } line)
+            {
+                verbose(line);
+            }
+
+            report(item);
+        };
     }
 
     private async Task<DownloadFinished> DownloadAsync(

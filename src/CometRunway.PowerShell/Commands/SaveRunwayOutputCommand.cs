@@ -95,7 +95,7 @@ public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEven
         }
 
         planner = CreatePlanner(ResolveDestination());
-        downloader = new RunwayDownloader(new RunwayDownloaderOptions { ThrottleLimit = ThrottleLimit }, TaskSourceForRefresh());
+        downloader = new RunwayDownloader(new RunwayDownloaderOptions { ThrottleLimit = ThrottleLimit }, TaskSourceForRefresh(), PostVerbose);
         progress = new DownloadProgressWriter(CreateProgress("Saving Runway outputs"));
         return downloader.DownloadAllAsync(confirmed.Reader.ReadAllAsync(), Post, StopToken);
     }
@@ -119,26 +119,15 @@ public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEven
         {
             case DownloadCompleted completed:
                 progress!.Finished(completed);
-                WriteVerbose($"Saved {completed.Path} ({completed.Length} bytes{(completed.Attempts > 1 ? $", {completed.Attempts} attempts" : string.Empty)}).");
                 WritePassThru(completed.Path, completed.TaskId, completed.Url);
                 break;
             case DownloadSkipped skipped:
                 progress!.Finished(skipped);
-                WriteVerbose($"Skipped {skipped.Path}: {skipped.Reason}");
                 WritePassThru(skipped.Path, skipped.TaskId, skipped.Download.Url);
                 break;
             case DownloadFailed failed:
                 progress!.Finished(failed);
                 WriteError(ErrorRecords.FromDownload(failed.Error, Target(failed.Download.Task, failed.Download.TaskId, failed.Download.Url)));
-                break;
-            case DownloadStarted started:
-                WriteVerbose($"Downloading {started.Download.Url.GetLeftPart(UriPartial.Path)} to {started.FinalPath}.");
-                break;
-            case DownloadRetrying retrying:
-                WriteVerbose($"Retrying {retrying.Download.DisplayPath} (attempt {retrying.NextAttempt}) in {retrying.Delay.TotalSeconds:0.#} s: {retrying.Reason}");
-                break;
-            case DownloadLinkRefreshed refreshed:
-                WriteVerbose($"The link for {refreshed.Download.DisplayPath} had expired; read task {refreshed.Download.TaskId} again for a fresh one.");
                 break;
             case DownloadProgress file:
                 progress!.Show(file);

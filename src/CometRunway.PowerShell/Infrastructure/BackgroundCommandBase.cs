@@ -111,12 +111,14 @@ public abstract class BackgroundCommandBase<TEvent> : ApiCommandBase
 
     protected override void Dispose(bool disposing)
     {
-        turns.Leave();
-        if (disposing && engine is not null)
+        if (disposing)
         {
-            EndInput();
-            AwaitQuietly(engine);
-            pending.Dispose();
+            turns.Leave();
+            if (engine is not null)
+            {
+                EndInput();
+                AwaitQuietly(engine);
+            }
         }
 
         base.Dispose(disposing);
@@ -162,17 +164,11 @@ public abstract class BackgroundCommandBase<TEvent> : ApiCommandBase
         }
     }
 
+    // The queue is never completed nor disposed: what arrives after the command has ended is simply not read.
     private void Enqueue(object item)
     {
-        try
-        {
-            pending.Add(item);
-            turns.RequestTurn();
-        }
-        catch (InvalidOperationException)
-        {
-            // Disposed (ObjectDisposedException derives from it): the command has ended and nobody is listening.
-        }
+        pending.Add(item);
+        turns.RequestTurn();
     }
 
     private void Handle(object item)
