@@ -1,5 +1,3 @@
-using System.Management.Automation;
-using CometRunway.Core.Tasks;
 using CometRunway.Emulator.Tasks;
 using CometRunway.PowerShell.Tests.Hosting;
 
@@ -7,18 +5,20 @@ namespace CometRunway.PowerShell.Tests;
 
 /// <summary>
 /// Adjacent commands of the module stream: what the later one has to write reaches the pipeline while the
-/// earlier one blocks. Each test holds a task back until the script has seen a file, so a pipeline that does not
-/// stream cannot pass (it runs into -Timeout instead); the assertions are about order, never about time.
+/// earlier one blocks. The emulator holds a task back until the script has seen the other task's file, so a
+/// pipeline that does not stream cannot pass (it runs into -Timeout instead); the assertions are about order,
+/// never about time.
 /// </summary>
 [Collection(HostedCollection.Name)]
 public sealed class PipelineStreamingTests : IClassFixture<EmulatorHostFixture>, IDisposable
 {
     private const string Connection = "-ApiKey $Key -BaseUri $Base";
     private const string Wait = "-PollIntervalSec 1 -Timeout 60 " + Connection;
+    private const string SaveAndLog = "Save-RunwayOutput -Path $Dir -PassThru " + Connection + " | ForEach-Object { $Log.Invoke('file ' + $_.Name); $_ }";
     private readonly EmulatorHostFixture fixture;
     private readonly string directory = Path.Combine(Path.GetTempPath(), "cr-stream-" + Guid.NewGuid().ToString("N"));
     private readonly List<string> log = new();
-    private (string FileName, string TaskId)? held;
+    private string? heldTaskId;
 
     public PipelineStreamingTests(EmulatorHostFixture fixture)
     {
@@ -37,44 +37,22 @@ public sealed class PipelineStreamingTests : IClassFixture<EmulatorHostFixture>,
     [Fact]
     public void EachFileAndSavesProgressReachThePipelineBeforeWaitWritesTheNextTask()
     {
-        fixture.Emulator.Tasks.Add(EmulatedTask.Succeeded("early"));
-        fixture.Emulator.Tasks.Add(EmulatedTask.Pending("late"));
-        ReleaseWhenSeen("early.mp4", "late");
+        RunHoldingBack("early", "late", $"Wait-RunwayTask early, late {Wait} | {SaveAndLog}");
 
-        var result = Run($"Wait-RunwayTask early, late {Wait} | Save-RunwayOutput -Path $Dir -PassThru {Connection} | ForEach-Object {{ $Log.Invoke('file ' + $_.Name); $_ }}");
-
-        Assert.Empty(result.Errors);
-        Assert.Equal(["early.mp4", "late.mp4"], result.Output.Cast<FileInfo>().Select(f => f.Name));
-        Assert.Equal(["file early.mp4", "file late.mp4"], log.Where(entry => entry.StartsWith("file ")));
         var saveProgress = log.FindIndex(entry => entry.StartsWith("progress Saving", StringComparison.Ordinal));
         Assert.InRange(saveProgress, 0, log.IndexOf("file early.mp4"));
         Assert.DoesNotContain(fixture.Emulator.Requests, r => r.Path.Contains("cometrunway-turn"));
     }
 
     [Fact]
-    public void TurnsTravelThroughACommandInBetween()
-    {
-        fixture.Emulator.Tasks.Add(EmulatedTask.Succeeded("first"));
-        fixture.Emulator.Tasks.Add(EmulatedTask.Pending("second"));
-        ReleaseWhenSeen("first.mp4", "second");
-
-        var result = Run($"Wait-RunwayTask first, second {Wait} | Wait-RunwayTask {Wait} | Save-RunwayOutput -Path $Dir -PassThru {Connection} | ForEach-Object {{ $Log.Invoke('file ' + $_.Name); $_ }}");
-
-        Assert.Empty(result.Errors);
-        Assert.Equal(["file first.mp4", "file second.mp4"], log.Where(entry => entry.StartsWith("file ")));
-    }
+    public void TurnsTravelThroughACommandInBetween() =>
+        RunHoldingBack("first", "second", $"Wait-RunwayTask first, second {Wait} | Wait-RunwayTask {Wait} | {SaveAndLog}");
 
     [Fact]
     public void TheTokenBindsInTheIdParameterSetAndIsNeverReadAsATask()
     {
-        fixture.Emulator.Tasks.Add(EmulatedTask.Succeeded("feed-a"));
-        fixture.Emulator.Tasks.Add(EmulatedTask.Pending("feed-b"));
-        ReleaseWhenSeen("feed-a.mp4", "feed-b");
+        RunHoldingBack("feed-a", "feed-b", $"Get-RunwayFeedTask feed-a, feed-b {Connection} | Wait-RunwayTask -Format Feed {Wait} | {SaveAndLog}");
 
-        var result = Run($"Get-RunwayFeedTask feed-a, feed-b {Connection} | Wait-RunwayTask -Format Feed {Wait} | Save-RunwayOutput -Path $Dir -PassThru {Connection} | ForEach-Object {{ $Log.Invoke('file ' + $_.Name); $_ }}");
-
-        Assert.Empty(result.Errors);
-        Assert.Equal(["file feed-a.mp4", "file feed-b.mp4"], log.Where(entry => entry.StartsWith("file ")));
         Assert.All(fixture.Emulator.Requests.Where(r => !r.Path.StartsWith("/files/")), r => Assert.Equal("/runway/feed", r.Path));
         Assert.DoesNotContain(fixture.Emulator.Requests, r => r.Body.Contains("cometrunway-turn"));
     }
@@ -92,12 +70,32 @@ public sealed class PipelineStreamingTests : IClassFixture<EmulatorHostFixture>,
 
         Assert.Equal(["done.mp4"], result.Output.OfType<FileInfo>().Select(f => f.Name));
         Assert.Equal("RunwayTaskWaitTimeout", Assert.Single(result.Errors).FullyQualifiedErrorId.Split(',')[0]);
-        Assert.Equal(["saw done"], log.Where(entry => entry.StartsWith("saw ")));
+        Assert.Equal(["saw done"], log.Where(entry => entry.StartsWith("saw ", StringComparison.Ordinal)));
     }
 
-    /// <summary>Once the script logs the file, the held task succeeds on the emulator.</summary>
-    private void ReleaseWhenSeen(string fileName, string heldTaskId) => held = (fileName, heldTaskId);
+    /// <summary>
+    /// Runs a pipeline over a task that has succeeded and one that succeeds only once the script has logged the
+    /// first one's file, and checks that both files arrive, in that order, without errors.
+    /// </summary>
+    private void RunHoldingBack(string doneTaskId, string heldBackTaskId, string script)
+    {
+        fixture.Emulator.Tasks.Add(EmulatedTask.Succeeded(doneTaskId));
+        fixture.Emulator.Tasks.Add(EmulatedTask.Pending(heldBackTaskId));
+        heldTaskId = heldBackTaskId;
 
+        var result = Run(script);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal([doneTaskId + ".mp4", heldBackTaskId + ".mp4"], result.Output.Cast<FileInfo>().Select(f => f.Name));
+        Assert.Equal(["file " + doneTaskId + ".mp4", "file " + heldBackTaskId + ".mp4"], log.Where(entry => entry.StartsWith("file ", StringComparison.Ordinal)));
+    }
+
+    /// <summary>Runs the script with $Dir and $Log bound; progress records are logged as they are written.</summary>
+    private HostResult Run(string script) =>
+        fixture.Run(script, new() { ["Dir"] = directory, ["Log"] = new Action<string>(Log) }, shell =>
+            shell.Streams.Progress.DataAdded += (_, e) => Log("progress " + shell.Streams.Progress[e.Index].Activity));
+
+    /// <summary>Records what the script saw; the first file seen lets the held-back task succeed.</summary>
     private void Log(string entry)
     {
         lock (log)
@@ -105,30 +103,10 @@ public sealed class PipelineStreamingTests : IClassFixture<EmulatorHostFixture>,
             log.Add(entry);
         }
 
-        if (held is { } release && entry == "file " + release.FileName)
+        if (heldTaskId is { } held && entry.StartsWith("file ", StringComparison.Ordinal))
         {
-            fixture.Emulator.Tasks.Add(EmulatedTask.Succeeded(release.TaskId));
+            heldTaskId = null;
+            fixture.Emulator.Tasks.Add(EmulatedTask.Succeeded(held));
         }
-    }
-
-    /// <summary>Runs the script with $Log bound to <see cref="Log"/>; progress records are logged as they are written.</summary>
-    private HostResult Run(string script)
-    {
-        using var shell = System.Management.Automation.PowerShell.Create();
-        shell.Runspace = fixture.Host.Runspace;
-        shell.Streams.Progress.DataAdded += (_, e) => Log("progress " + shell.Streams.Progress[e.Index].Activity);
-        shell.AddScript("param($Base, $Key, $Dir, $Log)\n" + script)
-            .AddParameter("Base", fixture.Emulator.BaseUri.ToString())
-            .AddParameter("Key", fixture.Emulator.ApiKey)
-            .AddParameter("Dir", directory)
-            .AddParameter("Log", new Action<string>(Log));
-        var output = shell.Invoke();
-        return new HostResult(
-            output.Select(o => o?.BaseObject).ToList(),
-            shell.Streams.Error.ToList(),
-            shell.Streams.Verbose.Select(v => v.Message).ToList(),
-            shell.Streams.Warning.Select(w => w.Message).ToList(),
-            shell.Streams.Progress.ToList(),
-            null);
     }
 }

@@ -17,11 +17,11 @@ public sealed class EmulatorHostFixture : IAsyncLifetime
     }
 
     /// <summary>Runs a script with $Base and $Key bound to the emulator's address and key.</summary>
-    public HostResult Run(string script, Dictionary<string, object?>? parameters = null)
+    public HostResult Run(string script, Dictionary<string, object?>? parameters = null, Action<System.Management.Automation.PowerShell>? prepare = null)
     {
         var all = new Dictionary<string, object?>(parameters ?? new()) { ["Base"] = Emulator.BaseUri.ToString(), ["Key"] = Emulator.ApiKey };
         var names = string.Join(", ", all.Keys.Select(k => "$" + k));
-        return Host.Run($"param({names})\n{script}", all);
+        return Host.Run($"param({names})\n{script}", all, prepare);
     }
 
     public async Task DisposeAsync()

@@ -28,10 +28,12 @@ public sealed class ModuleHost : IDisposable
     public Runspace Runspace => runspace;
 
     /// <summary>Runs a script; parameters are passed to its param() block.</summary>
-    public HostResult Run(string script, Dictionary<string, object?>? parameters = null)
+    /// <param name="prepare">Sees the shell before it runs, for example to watch its streams as records arrive.</param>
+    public HostResult Run(string script, Dictionary<string, object?>? parameters = null, Action<System.Management.Automation.PowerShell>? prepare = null)
     {
         using var shell = System.Management.Automation.PowerShell.Create();
         shell.Runspace = runspace;
+        prepare?.Invoke(shell);
         shell.AddScript(script);
         foreach (var (name, value) in parameters ?? new Dictionary<string, object?>())
         {
