@@ -66,6 +66,8 @@ public sealed class WaitRunwayTaskCommand : BackgroundCommandBase<WaitEvent>
     [Parameter]
     public SwitchParameter IncludeFailed { get; set; }
 
+    protected override string EngineFailedErrorId => ErrorIds.RunwayWaitFailed;
+
     protected override Task StartEngine()
     {
         var client = CreateClient(ResolveConnection(), PostVerbose, RetryPolicy.None);
@@ -109,32 +111,6 @@ public sealed class WaitRunwayTaskCommand : BackgroundCommandBase<WaitEvent>
 
     protected override void CompleteInput() => waiter!.CompleteAdding();
 
-    protected override string EngineFailedErrorId => ErrorIds.RunwayWaitFailed;
-
-    /// <summary>
-    /// Adds a task; when the wait has already ended (-Timeout elapsed, or -Any returned), says so instead of
-    /// dropping the id silently. A false return while the wait still runs just means a duplicate.
-    /// </summary>
-    private void AddOrReportLate(string id, Func<bool> add)
-    {
-        if (add() || running is not { IsCompleted: true } ended)
-        {
-            return;
-        }
-
-        // Everything the finished wait reported comes first, so the late id reads in order after it.
-        WriteUntilEngineEnds();
-
-        if (ended.IsCompletedSuccessfully && ended.Result.Completion == WaitCompletion.Any)
-        {
-            WriteVerbose($"Task {id} arrived after -Any had already returned; it was not waited for.");
-            return;
-        }
-
-        var message = $"Task {id} arrived after the wait had ended (-Timeout {Timeout} s elapsed); it was not waited for.";
-        WriteError(ErrorRecords.Create(new TimeoutException(message), ErrorIds.RunwayTaskWaitTimeout, ErrorCategory.OperationTimeout, id));
-    }
-
     protected override void Write(WaitEvent item)
     {
         switch (item)
@@ -173,5 +149,29 @@ public sealed class WaitRunwayTaskCommand : BackgroundCommandBase<WaitEvent>
                 progress!.Show(snapshot);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Adds a task; when the wait has already ended (-Timeout elapsed, or -Any returned), says so instead of
+    /// dropping the id silently. A false return while the wait still runs just means a duplicate.
+    /// </summary>
+    private void AddOrReportLate(string id, Func<bool> add)
+    {
+        if (add() || running is not { IsCompleted: true } ended)
+        {
+            return;
+        }
+
+        // Everything the finished wait reported comes first, so the late id reads in order after it.
+        WriteUntilEngineEnds();
+
+        if (ended.IsCompletedSuccessfully && ended.Result.Completion == WaitCompletion.Any)
+        {
+            WriteVerbose($"Task {id} arrived after -Any had already returned; it was not waited for.");
+            return;
+        }
+
+        var message = $"Task {id} arrived after the wait had ended (-Timeout {Timeout} s elapsed); it was not waited for.";
+        WriteError(ErrorRecords.Create(new TimeoutException(message), ErrorIds.RunwayTaskWaitTimeout, ErrorCategory.OperationTimeout, id));
     }
 }

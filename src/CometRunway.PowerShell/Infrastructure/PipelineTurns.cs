@@ -120,9 +120,11 @@ internal sealed class PipelineTurns
         || invocation.BoundParameters.ContainsKey("OutBuffer")
         || invocation.BoundParameters.ContainsKey("PipelineVariable");
 
+    /// <summary>Whether a parameter of the command's set, not already given on the command line, binds pipeline input.</summary>
     private static bool TakesPipelineInput(PSCmdlet command) =>
         command.MyInvocation.MyCommand.Parameters.Values.Any(parameter =>
-            (parameter.ParameterSets.TryGetValue(command.ParameterSetName, out var set)
+            !command.MyInvocation.BoundParameters.ContainsKey(parameter.Name)
+            && (parameter.ParameterSets.TryGetValue(command.ParameterSetName, out var set)
                 || parameter.ParameterSets.TryGetValue(ParameterAttribute.AllParameterSets, out set))
             && (set.ValueFromPipeline || set.ValueFromPipelineByPropertyName));
 
