@@ -1,3 +1,4 @@
+using System.Management.Automation;
 using CometRunway.Emulator.Tasks;
 using CometRunway.PowerShell.Tests.Hosting;
 
@@ -55,6 +56,30 @@ public sealed class PipelineStreamingTests : IClassFixture<EmulatorHostFixture>,
 
         Assert.All(fixture.Emulator.Requests.Where(r => !r.Path.StartsWith("/files/")), r => Assert.Equal("/runway/feed", r.Path));
         Assert.DoesNotContain(fixture.Emulator.Requests, r => r.Body.Contains("cometrunway-turn"));
+    }
+
+    [Fact]
+    public void StoppingAStreamingPipelineEndsBothCommandsAndThePolling()
+    {
+        fixture.Emulator.Tasks.Add(EmulatedTask.Succeeded("saved"));
+        fixture.Emulator.Tasks.Add(EmulatedTask.Pending("forever"));
+        using var shell = System.Management.Automation.PowerShell.Create();
+        shell.Runspace = fixture.Host.Runspace;
+        shell.AddScript("param($Base, $Key, $Dir) Wait-RunwayTask saved, forever -PollIntervalSec 1 -Timeout -1 -ApiKey $Key -BaseUri $Base | Save-RunwayOutput -Path $Dir -PassThru")
+            .AddParameter("Base", fixture.Emulator.BaseUri.ToString()).AddParameter("Key", fixture.Emulator.ApiKey).AddParameter("Dir", directory);
+        var output = new PSDataCollection<PSObject>();
+        var invocation = shell.BeginInvoke<PSObject, PSObject>(null, output);
+
+        // The file arrives while Wait still polls 'forever': only a turn can have written it.
+        Assert.True(SpinWait.SpinUntil(() => output.Count == 1, TimeSpan.FromSeconds(60)), "the saved file never reached the output");
+        shell.Stop();
+
+        Assert.True(invocation.IsCompleted);
+        Assert.Equal("saved.mp4", Assert.IsType<FileInfo>(output[0].BaseObject).Name);
+        Thread.Sleep(500);
+        var settled = fixture.Emulator.Requests.Count;
+        Thread.Sleep(2500);
+        Assert.Equal(settled, fixture.Emulator.Requests.Count);
     }
 
     [Theory]
