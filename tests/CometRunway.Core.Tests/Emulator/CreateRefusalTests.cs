@@ -125,7 +125,7 @@ public sealed class CreateRefusalTests(ClockedEmulatorFixture fixture) : IClassF
     {
         using var client = EmulatorHttp.AuthorizedClient(emulator);
         var prefix = "data:image/png;base64,";
-        var atLimit = prefix + new string('A', ((5 * 1024 * 1024) - prefix.Length) / 4 * 4);
+        var atLimit = prefix + new string('A', (5_000_000 - prefix.Length) / 4 * 4);
         var overLimit = atLimit + "AAAA";
         var longUrl = "https://assets.example.com/" + new string('a', 2048);
         var body = CreateSamples.Body(CreateSamples.ImageToVideo);
@@ -137,7 +137,7 @@ public sealed class CreateRefusalTests(ClockedEmulatorFixture fixture) : IClassF
             With(CreateSamples.Body(CreateSamples.VideoToVideo), "videoUri", "data:video/mp4;base64,AAAAGGZ0eXBtcDQy"));
 
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
-        Assert.Contains("at most 5242880", tooLarge.Str("message"));
+        Assert.Contains("at most 5000000", tooLarge.Str("message"));
         Assert.Contains("2048", tooLong.Str("message"));
         Assert.Equal(HttpStatusCode.OK, videoDataUri.StatusCode);
         Assert.Equal(2, emulator.CreatedCount);

@@ -16,8 +16,11 @@ internal static partial class AssetRules
 {
     public const int MaxUrlLength = 2048;
 
-    /// <summary>The largest data URI, in characters (base64 included): 5 MB for images, 16 MB for videos.</summary>
-    public static int MaxDataUriLength(AssetKind kind) => kind.HasFlag(AssetKind.Video) ? 16 * 1024 * 1024 : 5 * 1024 * 1024;
+    /// <summary>
+    /// The largest data URI, in characters (base64 included): 5 MB for images, 16 MB for videos. Runway writes "MB" without
+    /// saying which; the decimal reading is the stricter one, so a client that passes here passes upstream too.
+    /// </summary>
+    public static int MaxDataUriLength(AssetKind kind) => kind.HasFlag(AssetKind.Video) ? 16_000_000 : 5_000_000;
 
     /// <summary>What is wrong with <paramref name="value"/> as an asset of <paramref name="kinds"/>, or null when it is usable.</summary>
     public static string? Problem(string value, AssetKind kinds)
