@@ -57,7 +57,7 @@ internal static partial class CreateRules
             return;
         }
 
-        if (string.IsNullOrWhiteSpace(model) || model.Trim().Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) || model.Length > 100)
+        if (string.IsNullOrWhiteSpace(model) || model.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) || model.Length > 100)
         {
             throw RunwayCreateException.Invalid(name, $"{name} '{model}' is not a model id; ids are single words such as 'gen4_turbo'.");
         }
