@@ -3,10 +3,12 @@ using System.Text.Json.Serialization;
 namespace CometRunway.Core.Creating;
 
 /// <summary><c>POST /runwayml/v1/character_performance</c> (Act-Two): a character driven by a performance video.</summary>
-public sealed class CharacterPerformanceRequest : CreateRequest
+public sealed class CharacterPerformanceRequest : OfficialRequest
 {
-    [JsonIgnore]
-    public override CreateRoute Route => CreateRoute.CharacterPerformance;
+    public CharacterPerformanceRequest()
+        : base(CreateRoute.CharacterPerformance)
+    {
+    }
 
     /// <summary>The character: <c>{type: image|video, uri}</c>.</summary>
     [JsonPropertyName("character")]
@@ -15,9 +17,6 @@ public sealed class CharacterPerformanceRequest : CreateRequest
     /// <summary>The performance: <c>{type: video, uri}</c>, 3 to 30 seconds (Runway).</summary>
     [JsonPropertyName("reference")]
     public PerformanceInput? Reference { get; init; }
-
-    [JsonPropertyName("model")]
-    public string Model { get; init; } = RouteVocabulary.For(CreateRoute.CharacterPerformance).DefaultModel!;
 
     [JsonPropertyName("bodyControl")]
     public bool? BodyControl { get; init; }
@@ -35,17 +34,12 @@ public sealed class CharacterPerformanceRequest : CreateRequest
     [JsonPropertyName("contentModeration")]
     public ContentModeration? ContentModeration { get; init; }
 
-    internal override string? RequestedModel => Model;
-
-    internal override string? RequestedPrompt => null;
-
     internal override string? RequestedRatio => Ratio;
 
-    private protected override void CheckParameters()
+    private protected override void CheckRouteParameters()
     {
         CheckInput(Character, nameof(Character), "image", "video");
         CheckInput(Reference, nameof(Reference), "video");
-        CreateRules.Model(Model, nameof(Model), required: true);
         CreateRules.Range(ExpressionIntensity, nameof(ExpressionIntensity), 1, 5);
         CreateRules.Ratio(Ratio, nameof(Ratio), required: false);
         CreateRules.Seed(Seed);

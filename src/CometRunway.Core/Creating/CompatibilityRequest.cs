@@ -5,7 +5,8 @@ namespace CometRunway.Core.Creating;
 /// <summary>A request to a <c>/runway/pro/…</c> route: always sends <c>callback_url</c> (a placeholder unless given).</summary>
 public abstract class CompatibilityRequest : CreateRequest
 {
-    private protected CompatibilityRequest()
+    private protected CompatibilityRequest(CreateRoute route)
+        : base(route)
     {
     }
 

@@ -9,12 +9,14 @@ namespace CometRunway.Core.Creating;
 /// </summary>
 public abstract class CreateRequest
 {
-    private protected CreateRequest()
+    private protected CreateRequest(CreateRoute route)
     {
+        ArgumentNullException.ThrowIfNull(route);
+        Route = route;
     }
 
     [JsonIgnore]
-    public abstract CreateRoute Route { get; }
+    public CreateRoute Route { get; }
 
     /// <summary>
     /// More body fields, written after the typed ones: strings, numbers, booleans, null, <see cref="MediaInput"/>, and
@@ -28,10 +30,10 @@ public abstract class CreateRequest
     public Func<object, object?>? ValueUnwrapper { get; init; }
 
     /// <summary>The model the created task records (<see cref="Tasks.RunwayTask.Model"/>).</summary>
-    internal abstract string? RequestedModel { get; }
+    internal virtual string? RequestedModel => null;
 
     /// <summary>The prompt the created task records (<see cref="Tasks.RunwayTask.Prompt"/>).</summary>
-    internal abstract string? RequestedPrompt { get; }
+    internal virtual string? RequestedPrompt => null;
 
     /// <summary>Checks every parameter before anything is sent.</summary>
     /// <exception cref="RunwayCreateException">Kind InvalidRequest, naming the parameter and what to change.</exception>

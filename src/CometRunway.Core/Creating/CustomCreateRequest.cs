@@ -15,16 +15,13 @@ public sealed class CustomCreateRequest : CreateRequest
     public const string CallbackUrlField = "callback_url";
 
     public CustomCreateRequest(CreateRoute route, IReadOnlyDictionary<string, object?> fields)
+        : base(route)
     {
-        ArgumentNullException.ThrowIfNull(route);
         ArgumentNullException.ThrowIfNull(fields);
-        Route = route;
         Fields = route.Format == RunwayTaskFormat.Feed && !fields.ContainsKey(CallbackUrlField)
             ? new ReadOnlyDictionary<string, object?>(new Dictionary<string, object?>(fields) { [CallbackUrlField] = CreateDefaults.PlaceholderCallbackUrl })
             : fields;
     }
-
-    public override CreateRoute Route { get; }
 
     /// <summary>The body's fields, in the order written.</summary>
     public IReadOnlyDictionary<string, object?> Fields { get; }

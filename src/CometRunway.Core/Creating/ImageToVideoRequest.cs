@@ -3,16 +3,15 @@ using System.Text.Json.Serialization;
 namespace CometRunway.Core.Creating;
 
 /// <summary><c>POST /runwayml/v1/image_to_video</c>: a video from an image.</summary>
-public sealed class ImageToVideoRequest : CreateRequest
+public sealed class ImageToVideoRequest : OfficialRequest
 {
-    [JsonIgnore]
-    public override CreateRoute Route => CreateRoute.ImageToVideo;
+    public ImageToVideoRequest()
+        : base(CreateRoute.ImageToVideo)
+    {
+    }
 
     [JsonPropertyName("promptImage")]
     public MediaInput? PromptImage { get; init; }
-
-    [JsonPropertyName("model")]
-    public string Model { get; init; } = RouteVocabulary.For(CreateRoute.ImageToVideo).DefaultModel!;
 
     /// <remarks>
     /// At most 1000 characters: Runway's limit for its current models. CometAPI's page says 512, an older figure; a
@@ -39,16 +38,13 @@ public sealed class ImageToVideoRequest : CreateRequest
     [JsonPropertyName("contentModeration")]
     public ContentModeration? ContentModeration { get; init; }
 
-    internal override string? RequestedModel => Model;
-
     internal override string? RequestedPrompt => PromptText;
 
     internal override string? RequestedRatio => Ratio;
 
-    private protected override void CheckParameters()
+    private protected override void CheckRouteParameters()
     {
         CreateRules.Media(PromptImage, nameof(PromptImage), MediaKind.Image, required: true);
-        CreateRules.Model(Model, nameof(Model), required: true);
         CreateRules.Prompt(PromptText, nameof(PromptText), required: false);
         CreateRules.Range(Duration, nameof(Duration), 2, 10, "CometAPI suggests 5 or 10");
         CreateRules.Ratio(Ratio, nameof(Ratio), required: false);

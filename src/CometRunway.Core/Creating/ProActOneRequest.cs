@@ -5,18 +5,16 @@ namespace CometRunway.Core.Creating;
 /// <summary><c>POST /runway/pro/act_one</c>: the expressions of a performance video moved onto a character image (16:9 sources only).</summary>
 public sealed class ProActOneRequest : CompatibilityRequest
 {
-    [JsonIgnore]
-    public override CreateRoute Route => CreateRoute.ProActOne;
+    public ProActOneRequest()
+        : base(CreateRoute.ProActOne)
+    {
+    }
 
     [JsonPropertyName("video")]
     public MediaInput? Video { get; init; }
 
     [JsonPropertyName("image")]
     public MediaInput? Image { get; init; }
-
-    internal override string? RequestedModel => null;
-
-    internal override string? RequestedPrompt => null;
 
     private protected override void CheckRouteParameters()
     {

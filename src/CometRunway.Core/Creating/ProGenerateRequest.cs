@@ -9,8 +9,10 @@ namespace CometRunway.Core.Creating;
 /// </summary>
 public sealed class ProGenerateRequest : CompatibilityRequest
 {
-    [JsonIgnore]
-    public override CreateRoute Route => CreateRoute.ProGenerate;
+    public ProGenerateRequest()
+        : base(CreateRoute.ProGenerate)
+    {
+    }
 
     [JsonPropertyName("prompt")]
     public string? Prompt { get; init; }

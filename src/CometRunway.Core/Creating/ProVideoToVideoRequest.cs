@@ -5,8 +5,10 @@ namespace CometRunway.Core.Creating;
 /// <summary><c>POST /runway/pro/video2video</c>: a video restyled. The options are flat here and nested under <c>options</c> in the body.</summary>
 public sealed class ProVideoToVideoRequest : CompatibilityRequest
 {
-    [JsonIgnore]
-    public override CreateRoute Route => CreateRoute.ProVideoToVideo;
+    public ProVideoToVideoRequest()
+        : base(CreateRoute.ProVideoToVideo)
+    {
+    }
 
     [JsonPropertyName("video")]
     public MediaInput? Video { get; init; }

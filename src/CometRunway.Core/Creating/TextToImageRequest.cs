@@ -3,21 +3,20 @@ using System.Text.Json.Serialization;
 namespace CometRunway.Core.Creating;
 
 /// <summary><c>POST /runwayml/v1/text_to_image</c>: an image from text and 1 to 3 reference images (CometAPI requires them).</summary>
-public sealed class TextToImageRequest : CreateRequest
+public sealed class TextToImageRequest : OfficialRequest
 {
-    public const int MaxReferenceImages = 3;
+    public TextToImageRequest()
+        : base(CreateRoute.TextToImage)
+    {
+    }
 
-    [JsonIgnore]
-    public override CreateRoute Route => CreateRoute.TextToImage;
+    public const int MaxReferenceImages = 3;
 
     [JsonPropertyName("promptText")]
     public string? PromptText { get; init; }
 
     [JsonPropertyName("ratio")]
     public string? Ratio { get; init; } = "1920:1080";
-
-    [JsonPropertyName("model")]
-    public string Model { get; init; } = RouteVocabulary.For(CreateRoute.TextToImage).DefaultModel!;
 
     [JsonPropertyName("referenceImages")]
     public IReadOnlyList<ReferenceImage>? ReferenceImages { get; init; }
@@ -28,17 +27,14 @@ public sealed class TextToImageRequest : CreateRequest
     [JsonPropertyName("contentModeration")]
     public ContentModeration? ContentModeration { get; init; }
 
-    internal override string? RequestedModel => Model;
-
     internal override string? RequestedPrompt => PromptText;
 
     internal override string? RequestedRatio => Ratio;
 
-    private protected override void CheckParameters()
+    private protected override void CheckRouteParameters()
     {
         CreateRules.Prompt(PromptText, nameof(PromptText), required: true);
         CreateRules.Ratio(Ratio, nameof(Ratio), required: true);
-        CreateRules.Model(Model, nameof(Model), required: true);
         var count = ReferenceImages?.Count ?? 0;
         if (count is 0 or > MaxReferenceImages)
         {

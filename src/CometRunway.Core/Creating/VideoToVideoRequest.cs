@@ -7,19 +7,18 @@ namespace CometRunway.Core.Creating;
 /// The default model is <c>aleph2</c>, not the <c>gen4_aleph</c> of CometAPI's page: Runway removed gen4_aleph from its
 /// API on 2026-06-10 and names aleph2 its successor on this route, and CometAPI forwards the model as given.
 /// </remarks>
-public sealed class VideoToVideoRequest : CreateRequest
+public sealed class VideoToVideoRequest : OfficialRequest
 {
-    [JsonIgnore]
-    public override CreateRoute Route => CreateRoute.VideoToVideo;
+    public VideoToVideoRequest()
+        : base(CreateRoute.VideoToVideo)
+    {
+    }
 
     [JsonPropertyName("videoUri")]
     public MediaInput? VideoUri { get; init; }
 
     [JsonPropertyName("promptText")]
     public string? PromptText { get; init; }
-
-    [JsonPropertyName("model")]
-    public string Model { get; init; } = RouteVocabulary.For(CreateRoute.VideoToVideo).DefaultModel!;
 
     [JsonPropertyName("references")]
     public IReadOnlyList<VideoReference>? References { get; init; }
@@ -34,17 +33,14 @@ public sealed class VideoToVideoRequest : CreateRequest
     [JsonPropertyName("contentModeration")]
     public ContentModeration? ContentModeration { get; init; }
 
-    internal override string? RequestedModel => Model;
-
     internal override string? RequestedPrompt => PromptText;
 
     internal override string? RequestedRatio => Ratio;
 
-    private protected override void CheckParameters()
+    private protected override void CheckRouteParameters()
     {
         CreateRules.Media(VideoUri, nameof(VideoUri), MediaKind.Video, required: true);
         CreateRules.Prompt(PromptText, nameof(PromptText), required: true);
-        CreateRules.Model(Model, nameof(Model), required: true);
         for (var i = 0; i < (References?.Count ?? 0); i++)
         {
             var reference = References![i] ?? throw RunwayCreateException.Invalid(nameof(References), $"References[{i}] is empty.");

@@ -8,24 +8,18 @@ namespace CometRunway.Core.Creating;
 /// upscale_v1 on 2026-01-17 and reopened the route on 2026-06-26 with this model only. Its own options (resolution,
 /// creativity, …) go in <see cref="CreateRequest.ExtraFields"/>.
 /// </remarks>
-public sealed class VideoUpscaleRequest : CreateRequest
+public sealed class VideoUpscaleRequest : OfficialRequest
 {
-    [JsonIgnore]
-    public override CreateRoute Route => CreateRoute.VideoUpscale;
+    public VideoUpscaleRequest()
+        : base(CreateRoute.VideoUpscale)
+    {
+    }
 
     [JsonPropertyName("videoUri")]
     public MediaInput? VideoUri { get; init; }
 
-    [JsonPropertyName("model")]
-    public string Model { get; init; } = RouteVocabulary.For(CreateRoute.VideoUpscale).DefaultModel!;
-
-    internal override string? RequestedModel => Model;
-
-    internal override string? RequestedPrompt => null;
-
-    private protected override void CheckParameters()
+    private protected override void CheckRouteParameters()
     {
         CreateRules.Media(VideoUri, nameof(VideoUri), MediaKind.Video, required: true);
-        CreateRules.Model(Model, nameof(Model), required: true);
     }
 }

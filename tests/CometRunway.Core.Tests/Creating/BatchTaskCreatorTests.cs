@@ -65,11 +65,7 @@ public sealed class BatchTaskCreatorTests(EmulatorFixture fixture) : IClassFixtu
             batch.Add(new VideoUpscaleRequest { VideoUri = Creators.Video });
         }
 
-        var deadline = DateTime.UtcNow + Patience;
-        while (emulator.CreatedCount == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        await Eventually.HoldsAsync(() => emulator.CreatedCount == 1);
 
         cancel.Cancel();
         await batch.WhenAllAsync().WaitAsync(Patience);

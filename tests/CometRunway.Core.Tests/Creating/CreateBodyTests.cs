@@ -19,19 +19,19 @@ public sealed class CreateBodyTests : IDisposable
     public void OfficialBodiesUseRunwaysNamesAndLeaveOutWhatIsNotSet()
     {
         Assert.Equal(
-            """{"promptImage":"https://assets.example.com/cat.png","model":"gen4_turbo","promptText":"a cat walks","duration":5,"ratio":"1280:720","seed":4294967295,"contentModeration":{"publicFigureThreshold":"low"}}""",
+            """{"promptImage":"https://assets.example.com/cat.png","promptText":"a cat walks","duration":5,"ratio":"1280:720","seed":4294967295,"contentModeration":{"publicFigureThreshold":"low"},"model":"gen4_turbo"}""",
             Wire(new ImageToVideoRequest { PromptImage = Image, PromptText = "a cat walks", Duration = 5, Seed = 4_294_967_295, ContentModeration = new() { PublicFigureThreshold = "low" } }));
         Assert.Equal(
-            """{"promptText":"@cat","ratio":"1920:1080","model":"gen4_image","referenceImages":[{"uri":"https://assets.example.com/cat.png","tag":"cat"},{"uri":"https://assets.example.com/cat.png"}]}""",
+            """{"promptText":"@cat","ratio":"1920:1080","referenceImages":[{"uri":"https://assets.example.com/cat.png","tag":"cat"},{"uri":"https://assets.example.com/cat.png"}],"model":"gen4_image"}""",
             Wire(new TextToImageRequest { PromptText = "@cat", ReferenceImages = [new() { Uri = Image, Tag = "cat" }, new() { Uri = Image }] }));
         Assert.Equal(
-            """{"videoUri":"https://assets.example.com/clip.mp4","promptText":"snow","model":"aleph2","references":[{"type":"image","uri":"https://assets.example.com/cat.png"}]}""",
+            """{"videoUri":"https://assets.example.com/clip.mp4","promptText":"snow","references":[{"type":"image","uri":"https://assets.example.com/cat.png"}],"model":"aleph2"}""",
             Wire(new VideoToVideoRequest { VideoUri = Video, PromptText = "snow", References = [new() { Uri = Image }] }));
         Assert.Equal(
             """{"videoUri":"https://assets.example.com/clip.mp4","model":"magnific_video_upscaler_creative"}""",
             Wire(new VideoUpscaleRequest { VideoUri = Video }));
         Assert.Equal(
-            """{"character":{"type":"image","uri":"https://assets.example.com/cat.png"},"reference":{"type":"video","uri":"https://assets.example.com/clip.mp4"},"model":"act_two","bodyControl":true,"expressionIntensity":3}""",
+            """{"character":{"type":"image","uri":"https://assets.example.com/cat.png"},"reference":{"type":"video","uri":"https://assets.example.com/clip.mp4"},"bodyControl":true,"expressionIntensity":3,"model":"act_two"}""",
             Wire(new CharacterPerformanceRequest { Character = PerformanceInput.From(Image), Reference = PerformanceInput.From(Video, "video"), BodyControl = true, ExpressionIntensity = 3 }));
     }
 

@@ -72,7 +72,7 @@ public sealed class CreateRetryTests(EmulatorFixture fixture) : IClassFixture<Em
         using var cancel = new CancellationTokenSource();
 
         var pending = creator.CreateAsync(Request(), cancel.Token);
-        await WaitUntilAsync(() => emulator.CreatedCount == 1);
+        await Eventually.HoldsAsync(() => emulator.CreatedCount == 1);
         cancel.Cancel();
         var error = await Assert.ThrowsAsync<RunwayCreateException>(() => pending);
         var before = await Record.ExceptionAsync(() => creator.CreateAsync(Request(), cancel.Token));
@@ -177,15 +177,5 @@ public sealed class CreateRetryTests(EmulatorFixture fixture) : IClassFixture<Em
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition never held");
-            await Task.Delay(20);
-        }
     }
 }

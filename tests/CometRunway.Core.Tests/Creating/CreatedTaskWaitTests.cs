@@ -39,7 +39,7 @@ public sealed class CreatedTaskWaitTests(ClockedEmulatorFixture fixture) : IClas
         var run = waiter.RunAsync(CancellationToken.None);
 
         // The emulator's clock stands still: every task answers task_not_exist until it is moved on.
-        await WaitUntilAsync(() => emulator.Requests.Count(r => r.Method == "GET") >= 4 && emulator.Requests.Count(r => r.Path == "/runway/feed") >= 2);
+        await Eventually.HoldsAsync(() => emulator.Requests.Count(r => r.Method == "GET") >= 4 && emulator.Requests.Count(r => r.Path == "/runway/feed") >= 2);
         fixture.Clock.Advance(emulator.CreateSettings.VisibleAfter + emulator.CreateSettings.RunsFor);
         var summary = await run.WaitAsync(TimeSpan.FromSeconds(60));
 
@@ -53,16 +53,6 @@ public sealed class CreatedTaskWaitTests(ClockedEmulatorFixture fixture) : IClas
             var done = succeeded[task.Id];
             Assert.Equal((task.Format, RunwayTaskStatus.Succeeded), (done.Format, done.Status));
             Assert.EndsWith(task.Action == "text_to_image" ? ".png" : ".mp4", Assert.Single(done.Output).AbsolutePath);
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition never held");
-            await Task.Delay(20);
         }
     }
 }

@@ -41,9 +41,9 @@ public sealed class OrderedBatchTests
             }, (sequence, error) => $"{sequence}: {error.Message}");
         }
 
-        await WaitUntilAsync(() => Count(started) == 2);
+        await Eventually.HoldsAsync(() => Count(started) == 2);
         gates[1].SetResult("one");
-        await WaitUntilAsync(() => Count(started) == 3);
+        await Eventually.HoldsAsync(() => Count(started) == 3);
         Assert.Empty(reported);
         gates[0].SetException(new InvalidOperationException("boom"));
         gates[2].SetResult(null);
@@ -78,16 +78,6 @@ public sealed class OrderedBatchTests
         lock (list)
         {
             return list.Count;
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition never held");
-            await Task.Delay(10);
         }
     }
 }

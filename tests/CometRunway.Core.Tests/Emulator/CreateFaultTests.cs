@@ -98,8 +98,8 @@ public sealed class CreateFaultTests(ClockedEmulatorFixture fixture) : IClassFix
         using var control = EmulatorHttp.Client(emulator);
         using var client = EmulatorHttp.AuthorizedClient(emulator);
 
-        using var drop = await control.PostAsync("_emulator/faults", Json("""{"kind":"drop","route":"create"}"""));
-        using var afterCreating = await control.PostAsync("_emulator/faults", Json("""{"kind":"status","status":502,"route":"create","createsTask":true}"""));
+        using var drop = await control.PostAsync("_emulator/faults", EmulatorHttp.Json("""{"kind":"drop","route":"create"}"""));
+        using var afterCreating = await control.PostAsync("_emulator/faults", EmulatorHttp.Json("""{"kind":"status","status":502,"route":"create","createsTask":true}"""));
         var dropped = await Record.ExceptionAsync(() => PostAsync(client));
         using var gateway = await PostAsync(client);
 
@@ -112,6 +112,4 @@ public sealed class CreateFaultTests(ClockedEmulatorFixture fixture) : IClassFix
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client) =>
         client.PostCreateAsync(CreateSamples.ImageToVideo, CreateSamples.Body(CreateSamples.ImageToVideo));
-
-    private static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 }

@@ -142,12 +142,12 @@ public sealed class CreateRouteTests(ClockedEmulatorFixture fixture) : IClassFix
         using var control = EmulatorHttp.Client(emulator);
         using var api = EmulatorHttp.AuthorizedClient(emulator);
 
-        using var changed = await control.PostAsync("_emulator/create-settings", Json("""{"envelope":"Older","requireRunwayVersion":false,"visibleAfterSeconds":0,"retiredModels":{"gen4":"gen4_turbo"}}"""));
+        using var changed = await control.PostAsync("_emulator/create-settings", EmulatorHttp.Json("""{"envelope":"Older","requireRunwayVersion":false,"visibleAfterSeconds":0,"retiredModels":{"gen4":"gen4_turbo"}}"""));
         var settings = await (await control.GetAsync("_emulator/create-settings")).JsonAsync();
         using var retired = await api.PostCreateAsync(CreateSamples.ProGenerate, CreateSamples.Body(CreateSamples.ProGenerate));
         using var noVersion = await api.PostCreateAsync(CreateSamples.VideoUpscale, CreateSamples.Body(CreateSamples.VideoUpscale), runwayVersion: null);
         var created = await (await control.GetAsync("_emulator/created")).JsonAsync();
-        using var bad = await control.PostAsync("_emulator/create-settings", Json("""{"envelope":"Sideways"}"""));
+        using var bad = await control.PostAsync("_emulator/create-settings", EmulatorHttp.Json("""{"envelope":"Sideways"}"""));
         using var reset = await control.PostAsync("_emulator/reset", null);
         var afterReset = await (await control.GetAsync("_emulator/create-settings")).JsonAsync();
 
@@ -163,6 +163,4 @@ public sealed class CreateRouteTests(ClockedEmulatorFixture fixture) : IClassFix
         Assert.Equal(("Newer", true), (afterReset.Str("envelope"), afterReset.GetProperty("requireRunwayVersion").GetBoolean()));
         Assert.Equal(0, emulator.CreatedCount);
     }
-
-    private static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 }

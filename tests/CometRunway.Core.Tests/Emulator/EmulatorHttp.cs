@@ -42,6 +42,9 @@ internal static class EmulatorHttp
         return client.SendAsync(request, cancellationToken);
     }
 
+    /// <summary>A JSON request body, e.g. for the control endpoints.</summary>
+    public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response)
     {
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
