@@ -31,7 +31,7 @@ public sealed class RouteVocabulary
         new(CreateRoute.CharacterPerformance, "act_two", ["act_two"], [], Gen4TurboRatios),
         new(CreateRoute.ProGenerate, "gen4", ["gen4", "gen4_turbo"], [], ["1280:720", "720:1280", "960:960", "16:9", "9:16", "1:1"]),
         new(CreateRoute.ProVideoToVideo, "gen4", ["gen4"], [], []),
-        new(CreateRoute.ProActOne, null, [], [], ["16:9"]),
+        new(CreateRoute.ProActOne, null, [], [], []),
     }.ToDictionary(v => v.Route);
 
     private RouteVocabulary(CreateRoute route, string? defaultModel, string[] models, RetiredModel[] retired, string[] ratios)

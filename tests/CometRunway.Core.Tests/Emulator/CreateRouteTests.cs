@@ -122,6 +122,19 @@ public sealed class CreateRouteTests(ClockedEmulatorFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task WithoutRecordingTheLogCountsCreatesButKeepsNoBodies()
+    {
+        await using var quiet = await CometApiEmulator.StartAsync(new EmulatorOptions { RecordRequests = false });
+        using var client = EmulatorHttp.AuthorizedClient(quiet);
+
+        using var created = await client.PostCreateAsync(CreateSamples.ImageToVideo, CreateSamples.Body(CreateSamples.ImageToVideo));
+
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.Equal(("", "gen4_turbo"), (Assert.Single(quiet.CreatedTasks).Body, quiet.CreatedTasks[0].Model));
+        Assert.Empty(quiet.Requests);
+    }
+
+    [Fact]
     public async Task WithoutTheKeyNothingIsCreated()
     {
         using var anonymous = EmulatorHttp.Client(emulator);

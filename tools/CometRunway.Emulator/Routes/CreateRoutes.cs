@@ -82,7 +82,8 @@ internal static class CreateRoutes
         var id = Guid.NewGuid().ToString();
         state.Tasks.Add(CreatedTaskScript.For(id, spec, root, settings));
         state.Created.Add(new CreatedTaskRecord(
-            state.Time.GetUtcNow(), id, spec.Path, CreatedTaskScript.Text(root, "model"), CreatedTaskScript.PromptOf(root), body));
+            state.Time.GetUtcNow(), id, spec.Path, CreatedTaskScript.Text(root, "model"), CreatedTaskScript.PromptOf(root),
+            state.Options.RecordRequests ? body : ""));
         return (StatusCodes.Status200OK, spec.Official
             ? CreateBodies.OfficialCreated(id)
             : CreateBodies.CompatibilityCreated(id, older: settings.Envelope switch
