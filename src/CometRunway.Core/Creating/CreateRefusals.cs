@@ -29,12 +29,11 @@ internal static class CreateRefusals
             return (CreateRefusal.MissingRunwayVersion, $"Send the X-Runway-Version header (the module sends {CreateDefaults.RunwayVersion} unless told to send none).");
         }
 
-        if (said.Contains("model_retired", StringComparison.Ordinal) || vocabulary.Retired(request.RequestedModel) is not null
+        var retired = vocabulary.Retired(request.RequestedModel);
+        if (said.Contains("model_retired", StringComparison.Ordinal)
             || (said.Contains("model", StringComparison.Ordinal) && UnavailableModelPhrases.Any(p => said.Contains(p, StringComparison.Ordinal))))
         {
-            var known = vocabulary.Models.Count > 0 ? $" Models known for {request.Route.Name}: {string.Join(", ", vocabulary.Models)}." : "";
-            var advice = vocabulary.Retired(request.RequestedModel)?.Advice ?? $"The model '{request.RequestedModel}' may be retired or not offered on this route.";
-            return (CreateRefusal.RetiredModel, advice + known);
+            return (CreateRefusal.RetiredModel, ModelAdvice(request, vocabulary, retired));
         }
 
         if (AssetPhrases.Any(p => said.Contains(p, StringComparison.Ordinal)) || said.Contains("asset", StringComparison.Ordinal))
@@ -42,6 +41,13 @@ internal static class CreateRefusals
             return (CreateRefusal.InvalidAsset, "An input image or video could not be used. Give a public HTTPS URL on a domain name that answers HEAD with the media's Content-Type and a Content-Length and does not redirect, or a local file (sent inline).");
         }
 
-        return (CreateRefusal.None, "");
+        // The server did not say why, but the request names a model Runway retired: the likeliest cause.
+        return retired is not null ? (CreateRefusal.RetiredModel, ModelAdvice(request, vocabulary, retired)) : (CreateRefusal.None, "");
+    }
+
+    private static string ModelAdvice(CreateRequest request, RouteVocabulary vocabulary, RetiredModel? retired)
+    {
+        var known = vocabulary.Models.Count > 0 ? $" Models known for {request.Route.Name}: {string.Join(", ", vocabulary.Models)}." : "";
+        return (retired?.Advice ?? $"The model '{request.RequestedModel}' may be retired or not offered on this route.") + known;
     }
 }

@@ -83,6 +83,25 @@ public sealed class CreateRefusalMappingTests(EmulatorFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task AnAssetRefusalIsNamedAsSuchEvenWhenTheModelIsRetiredAndAWordlessOneBlamesTheRetiredModel()
+    {
+        emulator.CreateSettings = emulator.CreateSettings with { RefuseRetiredModels = false };
+        var asset = new CustomCreateRequest(CreateRoute.ImageToVideo, new Dictionary<string, object?>
+        {
+            ["promptImage"] = "http://assets.example.com/cat.png",
+            ["model"] = "gen3a_turbo",
+        });
+        emulator.Faults.Add(FaultRule.Status(400, "{}").On(FaultRoute.Create));
+
+        var wordless = await RefusedAsync(new ImageToVideoRequest { PromptImage = Creators.Image, Model = "gen3a_turbo" });
+        var assetError = await RefusedAsync(asset);
+
+        Assert.Equal(CreateRefusal.RetiredModel, wordless.Refusal);
+        Assert.Contains("use 'gen4_turbo' instead", wordless.Message);
+        Assert.Equal(CreateRefusal.InvalidAsset, assetError.Refusal);
+    }
+
+    [Fact]
     public async Task AMissingVersionHeaderSaysToSendIt()
     {
         var creator = Creators.For(emulator, options: new RunwayClientOptions { RunwayVersion = " " });
