@@ -1,4 +1,5 @@
 using System.Net;
+using CometRunway.Emulator.Creating;
 using CometRunway.Emulator.Faults;
 using CometRunway.Emulator.Recording;
 using CometRunway.Emulator.Routes;
@@ -10,7 +11,7 @@ namespace CometRunway.Emulator;
 
 /// <summary>
 /// A CometAPI look-alike on 127.0.0.1: the Runway task routes (official and feed) in all three response
-/// shapes, a scripted task store, fault injection, request recording and a small file host.
+/// shapes, every create route, a scripted task store, fault injection, request recording and a small file host.
 /// </summary>
 public sealed class CometApiEmulator : IAsyncDisposable
 {
@@ -36,6 +37,19 @@ public sealed class CometApiEmulator : IAsyncDisposable
 
     public FaultSet Faults => _state.Faults;
 
+    /// <summary>How the create routes behave; set a changed copy (<c>with { … }</c>). <see cref="Reset"/> restores the start settings.</summary>
+    public CreateSettings CreateSettings
+    {
+        get => _state.CreateSettings;
+        set => _state.CreateSettings = value;
+    }
+
+    /// <summary>The tasks the create routes made so far, oldest first; a snapshot. Refused requests make none.</summary>
+    public IReadOnlyList<CreatedTaskRecord> CreatedTasks => _state.Created.Snapshot();
+
+    /// <summary>How many tasks the create routes made: a retry that duplicated a paid task shows here.</summary>
+    public int CreatedCount => _state.Created.Count;
+
     /// <summary>The requests received so far (control endpoints excluded), oldest first; a snapshot.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _state.Recorder.Snapshot();
 
@@ -45,12 +59,15 @@ public sealed class CometApiEmulator : IAsyncDisposable
     /// <summary><c>{base}runway/feed</c>.</summary>
     public Uri FeedUri => new(BaseUri, "runway/feed");
 
+    /// <summary><c>{base}runwayml/v1/{route}</c> or <c>{base}runway/pro/{route}</c>, e.g. <c>CreateUri("runwayml/v1/image_to_video")</c>.</summary>
+    public Uri CreateUri(string path) => new(BaseUri, path.TrimStart('/'));
+
     /// <summary><c>{base}files/{escaped name}</c>.</summary>
     public Uri FileUri(string name) => new(BaseUri, "files/" + Uri.EscapeDataString(name));
 
     public void ClearRequests() => _state.Recorder.Clear();
 
-    /// <summary>Forgets all tasks, faults and recorded requests (demo mode re-seeds its demo tasks).</summary>
+    /// <summary>Forgets all tasks, faults, recorded requests and created tasks, and restores the create settings (demo mode re-seeds its demo tasks).</summary>
     public void Reset() => _state.Reset();
 
     public static async Task<CometApiEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken ct = default)
@@ -85,6 +102,7 @@ public sealed class CometApiEmulator : IAsyncDisposable
         var app = builder.Build();
         app.UseRequestRecording(state);
         app.MapTaskRoutes(state);
+        app.MapCreateRoutes(state);
         app.MapGeneratedFiles(state);
         app.MapControlRoutes(state);
 

@@ -1,3 +1,5 @@
+using CometRunway.Emulator.Creating;
+
 namespace CometRunway.Emulator;
 
 /// <summary>How a <see cref="CometApiEmulator"/> starts.</summary>
@@ -25,6 +27,9 @@ public sealed class EmulatorOptions
 
     /// <summary>Past this many recorded requests the oldest are dropped.</summary>
     public int MaxRecordedRequests { get; init; } = 100_000;
+
+    /// <summary>How the create routes behave at start and after a reset.</summary>
+    public CreateSettings CreateSettings { get; init; } = new();
 
     /// <summary>Size in bytes of the generated files served under <c>/files/</c>.</summary>
     public int FileSize { get; init; } = 256 * 1024;

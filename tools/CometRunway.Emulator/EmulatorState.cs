@@ -1,3 +1,4 @@
+using CometRunway.Emulator.Creating;
 using CometRunway.Emulator.Demo;
 using CometRunway.Emulator.Faults;
 using CometRunway.Emulator.Recording;
@@ -9,10 +10,12 @@ namespace CometRunway.Emulator;
 internal sealed class EmulatorState
 {
     private long _requestCounter;
+    private CreateSettings _createSettings;
 
     public EmulatorState(EmulatorOptions options)
     {
         Options = options;
+        _createSettings = options.CreateSettings;
         Tasks = new EmulatedTaskStore(options.TimeProvider);
         Recorder = new RequestRecorder(Math.Max(1, options.MaxRecordedRequests));
         if (options.DemoMode)
@@ -31,6 +34,15 @@ internal sealed class EmulatorState
 
     public TimeProvider Time => Options.TimeProvider;
 
+    /// <summary>How the create routes behave now.</summary>
+    public CreateSettings CreateSettings
+    {
+        get => Volatile.Read(ref _createSettings);
+        set => Volatile.Write(ref _createSettings, value ?? throw new ArgumentNullException(nameof(value)));
+    }
+
+    public CreatedTaskLog Created { get; } = new();
+
     /// <summary>A gateway-style request id, unique within this emulator.</summary>
     public string NextRequestId() =>
         "2026" + Interlocked.Increment(ref _requestCounter).ToString("D16", System.Globalization.CultureInfo.InvariantCulture);
@@ -46,6 +58,8 @@ internal sealed class EmulatorState
         Tasks.Clear();
         Faults.Clear();
         Recorder.Clear();
+        Created.Clear();
+        CreateSettings = Options.CreateSettings;
         if (Options.DemoMode)
         {
             DemoTasks.Seed(Tasks);

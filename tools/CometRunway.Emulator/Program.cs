@@ -68,18 +68,23 @@ public static class Program
     private static string Banner(CometApiEmulator emulator)
     {
         var baseUrl = emulator.BaseUri.AbsoluteUri.TrimEnd('/');
-        return $"""
-            CometAPI emulator listening on {baseUrl}  (Ctrl+C to stop)
-            Accepted API key: {emulator.ApiKey}
+        return $$"""
+            CometAPI emulator listening on {{baseUrl}}  (Ctrl+C to stop)
+            Accepted API key: {{emulator.ApiKey}}
 
             Demo task ids: demo-succeeded, demo-failed, missing-<anything> (never visible),
-            and any other id: created on first sight, succeeds after about {emulator.Options.DemoTaskDuration.TotalSeconds:0} seconds.
+            and any other id: created on first sight, succeeds after about {{emulator.Options.DemoTaskDuration.TotalSeconds:0}} seconds.
+
+            Create routes: POST /runwayml/v1/{image_to_video,text_to_image,video_to_video,video_upscale,character_performance}
+            and /runway/pro/{generate,video2video,act_one}; new tasks show after {{emulator.CreateSettings.VisibleAfter.TotalSeconds:0.#}} s and succeed {{emulator.CreateSettings.RunsFor.TotalSeconds:0.#}} s later.
 
             Try it (PowerShell):
-              $env:COMETAPI_BASE_URL = '{baseUrl}'; $env:COMETAPI_KEY = '{emulator.ApiKey}'
+              $env:COMETAPI_BASE_URL = '{{baseUrl}}'; $env:COMETAPI_KEY = '{{emulator.ApiKey}}'
               Get-RunwayTask -Id demo-succeeded
             Or with curl:
-              curl -H 'Authorization: Bearer {emulator.ApiKey}' {baseUrl}/runwayml/v1/tasks/demo-succeeded
+              curl -H 'Authorization: Bearer {{emulator.ApiKey}}' {{baseUrl}}/runwayml/v1/tasks/demo-succeeded
+              curl -H 'Authorization: Bearer {{emulator.ApiKey}}' -H 'X-Runway-Version: 2024-11-06' -H 'Content-Type: application/json' \
+                   -d '{"model":"gen4_turbo","promptImage":"https://example.com/cat.png","ratio":"1280:720"}' {{baseUrl}}/runwayml/v1/image_to_video
             """;
     }
 }

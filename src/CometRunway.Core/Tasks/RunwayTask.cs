@@ -45,6 +45,12 @@ public sealed class RunwayTask
     /// <summary>The API base address the task was read from, so it can be read again for fresh output links.</summary>
     public Uri? BaseUri { get; init; }
 
+    /// <summary>The model of the request that created the task, on tasks this module created; null on tasks read from the server.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>The prompt of the request that created the task, on tasks this module created; null on tasks read from the server.</summary>
+    public string? Prompt { get; init; }
+
     /// <summary>Fields the model does not name, as plain dictionaries, lists, strings, numbers and booleans.</summary>
     public IReadOnlyDictionary<string, object?> Properties { get; init; } = EmptyProperties;
 

@@ -30,6 +30,21 @@ internal static class EmulatorHttp
     public static Task<HttpResponseMessage> PostFeedRawAsync(this HttpClient client, string body) =>
         client.PostAsync("runway/feed", new StringContent(body, Encoding.UTF8, "application/json"));
 
+    /// <summary>POSTs a create body to <paramref name="path"/> (e.g. <c>runwayml/v1/image_to_video</c>), with <c>X-Runway-Version</c> unless null.</summary>
+    public static Task<HttpResponseMessage> PostCreateAsync(this HttpClient client, string path, string body, string? runwayVersion = "2024-11-06", CancellationToken cancellationToken = default)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (runwayVersion is not null)
+        {
+            request.Headers.Add("X-Runway-Version", runwayVersion);
+        }
+
+        return client.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>A JSON request body, e.g. for the control endpoints.</summary>
+    public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response)
     {
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

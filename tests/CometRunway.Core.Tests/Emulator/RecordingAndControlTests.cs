@@ -41,15 +41,15 @@ public sealed class RecordingAndControlTests
         using var control = EmulatorHttp.Client(emulator);
         using var api = EmulatorHttp.AuthorizedClient(emulator);
 
-        using var added = await control.PostAsync("_emulator/tasks", Json("""
+        using var added = await control.PostAsync("_emulator/tasks", EmulatorHttp.Json("""
             {"id":"ctl","shape":"Flat","timeline":[{"atSeconds":0,"state":"Failed"}],"failure":"bad","failureCode":"INTERNAL.BAD_OUTPUT.CODE01","extra":{"ratio":"1280:768"}}
             """));
-        using var fault = await control.PostAsync("_emulator/faults", Json("""{"kind":"rateLimited","retryAfterSeconds":3,"route":"feed","taskId":"ctl"}"""));
+        using var fault = await control.PostAsync("_emulator/faults", EmulatorHttp.Json("""{"kind":"rateLimited","retryAfterSeconds":3,"route":"feed","taskId":"ctl"}"""));
         using var limited = await api.PostFeedAsync("ctl");
         var task = await (await api.PostFeedAsync("ctl")).JsonAsync();
         var requests = await (await control.GetAsync("_emulator/requests")).JsonAsync();
-        using var badTask = await control.PostAsync("_emulator/tasks", Json("""{"id":"x","timeline":[{"state":"Sleeping"}]}"""));
-        using var badFault = await control.PostAsync("_emulator/faults", Json("{not json"));
+        using var badTask = await control.PostAsync("_emulator/tasks", EmulatorHttp.Json("""{"id":"x","timeline":[{"state":"Sleeping"}]}"""));
+        using var badFault = await control.PostAsync("_emulator/faults", EmulatorHttp.Json("{not json"));
         using var reset = await control.PostAsync("_emulator/reset", null);
         using var afterReset = await api.PostFeedAsync("ctl");
 
@@ -99,6 +99,4 @@ public sealed class RecordingAndControlTests
         Assert.NotEqual(bytes[..64], (await png.Content.ReadAsByteArrayAsync())[..64]);
         Assert.Null(emulator.Requests[0].Header("Authorization"));
     }
-
-    private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
 }

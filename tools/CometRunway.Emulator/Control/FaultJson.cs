@@ -10,12 +10,13 @@ namespace CometRunway.Emulator.Control;
 /// {"kind":"status","status":503,"always":true}   {"kind":"html","status":502}   {"kind":"reset","taskId":"t1"}
 /// {"kind":"gateway","status":500,"message":"upstream error","type":"upstream_error","code":"bad_response"}
 /// {"kind":"delay","delayMs":3000}   {"kind":"redirect","location":"https://example.invalid/"}
-/// {"kind":"truncated"}   {"kind":"quotaExhausted"}
+/// {"kind":"truncated"}   {"kind":"quotaExhausted"}   {"kind":"drop","route":"create"}
+/// {"kind":"status","status":502,"route":"create","createsTask":true}
 /// </code>
 /// </summary>
 internal static class FaultJson
 {
-    private const string Kinds = "status, rateLimited, quotaExhausted, gateway, html, redirect, truncated, delay, reset";
+    private const string Kinds = "status, rateLimited, quotaExhausted, gateway, html, redirect, truncated, delay, reset, drop";
 
     public static FaultRule Parse(JsonObject json)
     {
@@ -33,6 +34,7 @@ internal static class FaultJson
             "truncated" => FaultRule.Truncated(),
             "delay" => FaultRule.Delay(TimeSpan.FromMilliseconds(fields.Int("delayMs") ?? throw new ControlJsonException("fault: \"delayMs\" is required for kind \"delay\"."))),
             "reset" => FaultRule.Reset(),
+            "drop" => FaultRule.Drop(),
             _ => throw new ControlJsonException($"fault: unknown \"kind\" \"{kind}\"; expected one of {Kinds}."),
         };
 
@@ -51,6 +53,7 @@ internal static class FaultJson
         {
             Route = fields.Enum<FaultRoute>("route") ?? FaultRoute.Any,
             TaskId = fields.String("taskId"),
+            CreatesTask = fields.Bool("createsTask") ?? false,
         };
 
         if (fields.Bool("always") == true)

@@ -23,4 +23,7 @@ public enum FaultAction
 
     /// <summary>Headers and part of the body, then the connection is aborted.</summary>
     Reset,
+
+    /// <summary>The connection is aborted before any byte of the response.</summary>
+    Drop,
 }

@@ -3,7 +3,7 @@ namespace CometRunway.Emulator.Faults;
 /// <summary>Which task route a fault rule applies to.</summary>
 public enum FaultRoute
 {
-    /// <summary>Both task routes.</summary>
+    /// <summary>Every API route: both task routes and every create route.</summary>
     Any,
 
     /// <summary><c>GET /runwayml/v1/tasks/{id}</c>.</summary>
@@ -11,4 +11,7 @@ public enum FaultRoute
 
     /// <summary><c>POST /runway/feed</c>.</summary>
     Feed,
+
+    /// <summary>Every create route, official (<c>/runwayml/v1/…</c>) and compatibility (<c>/runway/pro/…</c>).</summary>
+    Create,
 }

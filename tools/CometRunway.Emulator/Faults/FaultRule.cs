@@ -42,6 +42,13 @@ public sealed record FaultRule
 
     public string? Location { get; init; }
 
+    /// <summary>
+    /// On a create route, make the task before the fault's own answer (status, gateway, HTML, redirect), as when a
+    /// proxy fails after the upstream accepted the request. Delays, truncation, resets and drops always act after the
+    /// task was made: they model a client that sent everything and heard no clear answer.
+    /// </summary>
+    public bool CreatesTask { get; init; }
+
     public FaultRule ForTask(string taskId) => this with { TaskId = taskId };
 
     public FaultRule On(FaultRoute route) => this with { Route = route };
@@ -51,6 +58,9 @@ public sealed record FaultRule
     public FaultRule Always() => this with { Count = null };
 
     public FaultRule After(TimeSpan delay) => this with { Latency = delay };
+
+    /// <summary>See <see cref="CreatesTask"/>.</summary>
+    public FaultRule AfterCreating() => this with { CreatesTask = true };
 
     /// <summary>Any status with an optional body and headers (e.g. 500, 503, 524).</summary>
     public static FaultRule Status(int statusCode, string? body = null, IReadOnlyDictionary<string, string>? headers = null, string contentType = "application/json") =>
@@ -106,6 +116,12 @@ public sealed record FaultRule
 
     /// <summary>Headers and part of the body, then the connection is aborted.</summary>
     public static FaultRule Reset() => new() { Action = FaultAction.Reset };
+
+    /// <summary>The connection is aborted before any byte of the response: the client cannot know what happened.</summary>
+    public static FaultRule Drop() => new() { Action = FaultAction.Drop };
+
+    /// <summary>Whether the rule sends an answer of its own instead of the route's.</summary>
+    internal bool ReplacesAnswer => Action is FaultAction.Status or FaultAction.Gateway or FaultAction.Html or FaultAction.Redirect;
 
     internal bool Matches(FaultRoute route, string? taskId) =>
         (Route == FaultRoute.Any || Route == route) &&

@@ -35,6 +35,20 @@ internal static class ControlRoutes
 
         control.MapGet("/requests", () => Results.Json(state.Recorder.Snapshot()));
 
+        control.MapGet("/create-settings", () => Results.Json(CreateSettingsJson.Write(state.CreateSettings)));
+
+        control.MapPost("/create-settings", (HttpContext context) => AcceptAsync(context, "settings", json =>
+        {
+            state.CreateSettings = CreateSettingsJson.Apply(state.CreateSettings, json);
+            return CreateSettingsJson.Write(state.CreateSettings);
+        }));
+
+        control.MapGet("/created", () =>
+        {
+            var created = state.Created.Snapshot();
+            return Results.Json(new { count = created.Count, tasks = created });
+        });
+
         control.MapPost("/reset", () =>
         {
             state.Reset();

@@ -82,6 +82,9 @@ internal static class FaultResponder
                 response.ContentLength = prefix.Length;
                 await response.Body.WriteAsync(prefix, context.RequestAborted);
                 break;
+            case FaultAction.Drop:
+                context.Abort();
+                break;
             case FaultAction.Reset:
                 response.ContentLength = body.Length;
                 await response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), context.RequestAborted);

@@ -41,10 +41,9 @@ internal static class TaskRoutes
 
     private static (int Status, byte[] Body) Answer(HttpContext context, EmulatorState state, FaultRoute route, string? taskId)
     {
-        if (!IsAuthorized(context, state.Options.ApiKey))
+        if (!ApiKeyCheck.IsAuthorized(context, state.Options.ApiKey))
         {
-            return (StatusCodes.Status401Unauthorized,
-                ErrorBodies.Gateway("Invalid token", state.NextRequestId(), "comet_api_error", "invalid_api_key"));
+            return ApiKeyCheck.Unauthorized(state);
         }
 
         if (taskId is null)
@@ -64,14 +63,6 @@ internal static class TaskRoutes
         var request = context.Request;
         var baseUri = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
         return (StatusCodes.Status200OK, TaskBodies.Render(view, route, baseUri));
-    }
-
-    private static bool IsAuthorized(HttpContext context, string apiKey)
-    {
-        var header = context.Request.Headers.Authorization.ToString();
-        const string scheme = "Bearer ";
-        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(header[scheme.Length..].Trim(), apiKey, StringComparison.Ordinal);
     }
 
     /// <summary>The id from the raw target, so any escaping the client used is undone exactly once.</summary>

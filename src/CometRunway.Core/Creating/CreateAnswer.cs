@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using CometRunway.Core.Configuration;
+using CometRunway.Core.Http;
+using CometRunway.Core.Json;
+using CometRunway.Core.Retry;
+
+namespace CometRunway.Core.Creating;
+
+/// <summary>
+/// Reads a create's answer: the task id of <c>{"id"}</c> or of either compatibility envelope
+/// (<c>{code, msg, data.task_id}</c>), or the error it means, with whether a task may exist.
+/// </summary>
+internal sealed class CreateAnswer(CreateRequest request, Uri requestUri, ApiKey key, TimeProvider time)
+{
+    public const string MayExistAdvice =
+        "The task may exist (and be charged): look for it in the CometAPI console's task list before creating it again. " +
+        "It was not retried automatically, so it was not created twice.";
+
+    private string RouteName => request.Route.Name;
+
+    private string Host => requestUri.GetLeftPart(UriPartial.Authority);
+
+    /// <summary>
+    /// The task id of a success; otherwise throws the error the answer means. <paramref name="bodyComplete"/> is false when
+    /// the body could not be read to its end (connection lost, over the size cap).
+    /// </summary>
+    public string Read(HttpStatusCode status, string? reasonPhrase, HttpResponseHeaders headers, byte[] body, bool bodyComplete)
+    {
+        var code = (int)status;
+        var statusText = $"HTTP {code} {reasonPhrase ?? status.ToString()}";
+        if (code is >= 200 and < 300)
+        {
+            return bodyComplete
+                ? TaskIdOf(status, statusText, body)
+                : throw Unknown(status, $"CometAPI answered {statusText} to the {RouteName} request, but the answer broke off before its end.", body);
+        }
+
+        ApiErrorBody.TryRead(body, out var serverCode, out var serverMessage);
+        var said = serverMessage is { Length: > 0 } ? $": {serverMessage}" : "";
+        return code switch
+        {
+            401 or 403 => throw Error(CreateErrorKind.Authentication, status, serverCode, serverMessage, body,
+                $"CometAPI rejected the API key ({statusText}){said}. No task was created. Check the key given by -ApiKey, Connect-CometApi or COMETAPI_KEY."),
+            429 when ApiErrorBody.IsQuotaExhausted(serverCode, serverMessage) => throw Error(CreateErrorKind.QuotaExhausted, status, serverCode, serverMessage, body,
+                $"CometAPI reports the account's quota is exhausted ({statusText}){said}. No task was created; top up the account, retrying will not help."),
+            429 => throw Error(CreateErrorKind.RateLimited, status, serverCode, serverMessage, body,
+                $"CometAPI is rate limiting creates ({statusText}){said}. No task was created; try again later.",
+                retryAfter: RetryAfterHeader.Read(headers, time.GetUtcNow())),
+            408 => throw Unknown(status, $"The server timed out reading the {RouteName} request ({statusText}).", body),
+            >= 300 and < 400 => throw Error(CreateErrorKind.Refused, status, serverCode, serverMessage, body,
+                $"The server answered {statusText}, redirecting to '{headers.Location}'. No task was created. CometAPI does not redirect API calls; check the base address (-BaseUri or COMETAPI_BASE_URL)."),
+            404 => throw Error(CreateErrorKind.Refused, status, serverCode, serverMessage, body,
+                $"There is no {request.Route} at {Host} ({statusText}){said}. No task was created. Check the base address, and that CometAPI offers this route."),
+            >= 400 and < 500 => throw Refused(status, statusText, serverCode, serverMessage, ParamOf(body), body),
+            _ => throw Unknown(status, $"CometAPI answered {statusText} to the {RouteName} request{said}.", body),
+        };
+    }
+
+    /// <summary>The error for a request that was sent (or may have been) and then lost, timed out or cancelled.</summary>
+    public RunwayCreateException Lost(string what, Exception? cause) =>
+        new(CreateErrorKind.OutcomeUnknown, key.Redact($"{what} {MayExistAdvice}"), cause) { Route = request.Route };
+
+    /// <summary>The error for a request that never left (DNS, refused connection, TLS, or a failure before the body was written).</summary>
+    public RunwayCreateException NotReached(Exception cause) =>
+        new(CreateErrorKind.NotReached, key.Redact($"Could not reach {Host} to create the {RouteName} task: {cause.Message} Nothing was sent, so no task was created."), cause)
+        {
+            Route = request.Route,
+        };
+
+    private string TaskIdOf(HttpStatusCode status, string statusText, byte[] body)
+    {
+        using var document = LenientJson.TryParse(body, out var whyNot);
+        if (document is null || document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            throw Unknown(status, $"CometAPI answered {statusText} to the {RouteName} request, but with {whyNot ?? "something other than a JSON object"}.", body);
+        }
+
+        var root = document.RootElement;
+        var data = JsonFields.Object(root, "data");
+        var envelopeCode = JsonFields.Text(root, "code");
+        if (JsonFields.Has(root, "error") || (envelopeCode is not null && !ApiErrorBody.IsSuccessCode(envelopeCode)))
+        {
+            ApiErrorBody.TryRead(root, out var serverCode, out var serverMessage);
+            throw Refused(status, statusText, serverCode, serverMessage, ParamOf(body), body);
+        }
+
+        var id = JsonFields.Text(root, "id") ?? JsonFields.Text(data, "task_id") ?? JsonFields.Text(data, "id") ?? JsonFields.Text(root, "task_id");
+        if (id is null)
+        {
+            throw Unknown(status, $"CometAPI answered {statusText} to the {RouteName} request, but the answer names no task id.", body);
+        }
+
+        try
+        {
+            return TaskId.Validate(id);
+        }
+        catch (ArgumentException e)
+        {
+            throw Unknown(status, $"CometAPI answered {statusText} to the {RouteName} request, but its task id is unusable: {e.Message}", body);
+        }
+    }
+
+    private RunwayCreateException Refused(HttpStatusCode status, string statusText, string? serverCode, string? serverMessage, string? param, byte[] body)
+    {
+        var (refusal, advice) = CreateRefusals.Classify(serverCode, serverMessage, request);
+        var reason = serverMessage ?? serverCode;
+        var message = $"CometAPI refused the {RouteName} request ({statusText}{(status == HttpStatusCode.OK ? ", code " + serverCode : "")})"
+            + (reason is null ? "." : $": {reason.TrimEnd('.')}.") + " No task was created." + (advice.Length > 0 ? " " + advice : "");
+        return Error(CreateErrorKind.Refused, status, serverCode, serverMessage, body, message, refusal, param);
+    }
+
+    private RunwayCreateException Unknown(HttpStatusCode status, string what, byte[] body) =>
+        Error(CreateErrorKind.OutcomeUnknown, status, null, null, body, $"{what} {MayExistAdvice}");
+
+    private RunwayCreateException Error(
+        CreateErrorKind kind, HttpStatusCode status, string? serverCode, string? serverMessage, byte[] body, string message,
+        CreateRefusal refusal = CreateRefusal.None, string? param = null, TimeSpan? retryAfter = null)
+    {
+        var excerpt = BodyExcerpt.From(body);
+        return new RunwayCreateException(kind, key.Redact(message))
+        {
+            Route = request.Route,
+            Refusal = refusal,
+            ParameterName = param,
+            RetryAfter = retryAfter,
+            StatusCode = status,
+            ServerCode = serverCode,
+            ServerMessage = serverMessage is null ? null : key.Redact(serverMessage),
+            BodyExcerpt = excerpt.Length > 0 ? key.Redact(excerpt) : null,
+        };
+    }
+
+    private static string? ParamOf(byte[] body)
+    {
+        using var document = LenientJson.TryParse(body, out _);
+        return document is null ? null : JsonFields.Text(JsonFields.Object(document.RootElement, "error"), "param");
+    }
+}
