@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using CometRunway.Core.Http;
+using CometRunway.Core.Retry;
 using CometRunway.Core.Tasks;
 
 namespace CometRunway.Core.Downloading;
@@ -20,6 +21,7 @@ internal sealed class FileTransfer
     private readonly IRunwayTaskSource? _taskSource;
     private readonly Action<DownloadEvent> _onEvent;
     private readonly BatchProgressTracker? _batch;
+    private readonly Random _random;
     private readonly Stopwatch _clock = new();
 
     private Uri _url;
@@ -34,6 +36,8 @@ internal sealed class FileTransfer
     private bool _refreshed;
     private bool _started;
     private int _attempts;
+    private long _furthest;
+    private TimeSpan? _failingSince;
     private long _lastReportTicks;
     private long _bytesAtLastReport;
     private double _rate;
@@ -52,6 +56,7 @@ internal sealed class FileTransfer
         _taskSource = taskSource;
         _onEvent = onEvent;
         _batch = batch;
+        _random = options.Random ?? Random.Shared;
         _url = download.Url;
         _answeringUrl = download.Url;
     }
@@ -109,13 +114,14 @@ internal sealed class FileTransfer
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested && AsTransient(exception) is { } problem)
             {
-                if (_attempts >= _options.MaxAttempts)
+                var decision = DecideRetry(problem);
+                if (decision.Delay is not { } delay)
                 {
+                    var explanation = decision.Explanation.Length == 0 ? string.Empty : " " + decision.Explanation;
                     throw Error(problem.FinalKind,
-                        $"Saving {What} failed after {_attempts} attempt(s): {problem.Message}", exception);
+                        $"Saving {What} failed after {_attempts} attempt(s): {problem.Message}{explanation}", exception);
                 }
 
-                var delay = Backoff(_attempts);
                 _onEvent(new DownloadRetrying(_download, _attempts + 1, delay, problem.Message));
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
@@ -159,9 +165,12 @@ internal sealed class FileTransfer
                 throw new TransientDownloadProblem(DownloadErrorKind.HttpError, $"{_answeringUrl.Host} could not resume (HTTP 416); starting over.");
             }
 
-            if (status is 408 or 429 or >= 500)
+            if (Transient.IsTransientStatus(response.StatusCode))
             {
-                throw new TransientDownloadProblem(DownloadErrorKind.HttpError, $"{_answeringUrl.Host} answered HTTP {status} ({response.ReasonPhrase}).");
+                throw new TransientDownloadProblem(DownloadErrorKind.HttpError, $"{_answeringUrl.Host} answered HTTP {status} ({response.ReasonPhrase}).")
+                {
+                    RetryAfter = RetryAfterHeader.Read(response.Headers, DateTimeOffset.UtcNow),
+                };
             }
 
             if (status is not (200 or 206))
@@ -534,11 +543,22 @@ internal sealed class FileTransfer
         _onEvent(new DownloadProgress(_download, _finalPath!, _received, _total, _rate, remaining));
     }
 
-    private TimeSpan Backoff(int attempt)
+    /// <summary>
+    /// Another attempt while the retry budget lasts; the budget counts from the first failure since the file last
+    /// grew, so a long download that drops now and then keeps going while each attempt moves it forward.
+    /// </summary>
+    private RetryDecision DecideRetry(TransientDownloadProblem problem)
     {
-        var exponential = _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
-        var capped = Math.Min(exponential, _options.MaxRetryDelay.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(capped * (0.75 + (Random.Shared.NextDouble() * 0.5)));
+        if (_received > _furthest || _failingSince is null)
+        {
+            _furthest = Math.Max(_furthest, _received);
+            _failingSince = _clock.Elapsed;
+        }
+
+        lock (_random)
+        {
+            return _options.Retry.Decide(_attempts, _clock.Elapsed - _failingSince.Value, problem.RetryAfter, _random);
+        }
     }
 
     private static TransientDownloadProblem? AsTransient(Exception exception) => exception switch

@@ -1,3 +1,5 @@
+using CometRunway.Core.Retry;
+
 namespace CometRunway.Core.Downloading;
 
 /// <summary>How the downloader behaves; the defaults suit interactive use and runbooks.</summary>
@@ -6,13 +8,14 @@ public sealed record RunwayDownloaderOptions
     /// <summary>Downloads running at once.</summary>
     public int ThrottleLimit { get; init; } = 4;
 
-    /// <summary>Attempts per file (the first one included) for dropped connections, stalls and 5xx answers.</summary>
-    public int MaxAttempts { get; init; } = 4;
+    /// <summary>
+    /// Retries of dropped connections, stalls and transient statuses (<see cref="RetryPolicy.Downloads"/>: while 2 minutes
+    /// of failing without progress allow, honouring the file host's Retry-After within them).
+    /// </summary>
+    public RetryPolicy Retry { get; init; } = RetryPolicy.Downloads;
 
-    /// <summary>The first backoff delay; it doubles per attempt, with jitter, up to <see cref="MaxRetryDelay"/>.</summary>
-    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
-
-    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(15);
+    /// <summary>Source of jitter; tests may fix a seed. Downloads lock it, so one may be shared.</summary>
+    public Random? Random { get; init; }
 
     /// <summary>No byte received for this long counts as a dropped connection.</summary>
     public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(60);
@@ -38,10 +41,13 @@ public sealed record RunwayDownloaderOptions
 
     internal void Validate()
     {
-        if (ThrottleLimit < 1 || MaxAttempts < 1 || MaxRedirects < 0 || BufferSize < 4096)
+        if (ThrottleLimit < 1 || MaxRedirects < 0 || BufferSize < 4096)
         {
             throw new ArgumentOutOfRangeException(nameof(RunwayDownloaderOptions),
-                "ThrottleLimit and MaxAttempts must be at least 1, MaxRedirects at least 0 and BufferSize at least 4096.");
+                "ThrottleLimit must be at least 1, MaxRedirects at least 0 and BufferSize at least 4096.");
         }
+
+        ArgumentNullException.ThrowIfNull(Retry);
+        Retry.Validate();
     }
 }

@@ -18,7 +18,7 @@ public sealed class ClientRequestTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
-    public async Task OfficialRouteSendsBearerKeyAcceptAndUserAgent()
+    public async Task OfficialRouteSendsBearerKeyAcceptUserAgentAndTheDefaultVersion()
     {
         emulator.Tasks.Add(EmulatedTask.Succeeded("t-1"));
 
@@ -32,7 +32,10 @@ public sealed class ClientRequestTests : IClassFixture<EmulatorFixture>
         Assert.Equal("Bearer " + emulator.ApiKey, request.Headers["Authorization"]);
         Assert.StartsWith("CometRunway/", request.Headers["User-Agent"]);
         Assert.Contains("application/json", request.Headers["Accept"]);
-        Assert.False(request.Headers.ContainsKey("X-Runway-Version"));
+        // Both Runway SDKs send a version on every request, and the official create routes require one.
+        Assert.Equal(RunwayClientOptions.DefaultRunwayVersion, request.Headers["X-Runway-Version"]);
+        Assert.Equal("2024-11-06", RunwayClientOptions.DefaultRunwayVersion);
+        Assert.Equal("2024-11-06", task.RunwayVersion);
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public sealed class RunwayDownloaderResumeTests : FileHostTestBase
 
         Assert.Equal(DownloadErrorKind.LengthMismatch, failed.Kind);
         Assert.Matches(@"ended after \d+ of 105000 bytes", failed.Message);
-        Assert.Equal(DownloadTestKit.FastOptions.MaxAttempts, Host.Requests.Count);
+        Assert.Equal(DownloadTestKit.FastOptions.Retry.MaxAttempts, Host.Requests.Count);
         Assert.Empty(Directory.Files());
     }
 
@@ -106,7 +106,7 @@ public sealed class RunwayDownloaderResumeTests : FileHostTestBase
     public async Task ConnectionThatAlwaysDropsGivesUpAfterTheBoundedAttempts()
     {
         var url = Host.Add("/drops.mp4", HostedFile.Generated(MiB, seed: 18) with { DropAfterBytes = 1000, DropForFirstRequests = int.MaxValue, IgnoreRange = true });
-        var options = DownloadTestKit.FastOptions with { MaxAttempts = 3 };
+        var options = DownloadTestKit.FastOptions with { Retry = DownloadTestKit.FastOptions.Retry with { MaxAttempts = 3 } };
 
         var failed = DownloadTestKit.AssertFinished<DownloadFailed>(await DownloadAsync(Plan(url), options));
 
@@ -122,7 +122,7 @@ public sealed class RunwayDownloaderResumeTests : FileHostTestBase
         await Host.DisposeAsync();
         var url = new Uri($"http://127.0.0.1:{port}/gone.mp4");
 
-        var failed = DownloadTestKit.AssertFinished<DownloadFailed>(await DownloadAsync(Plan(url), DownloadTestKit.FastOptions with { MaxAttempts = 2 }));
+        var failed = DownloadTestKit.AssertFinished<DownloadFailed>(await DownloadAsync(Plan(url), DownloadTestKit.FastOptions with { Retry = DownloadTestKit.FastOptions.Retry with { MaxAttempts = 2 } }));
 
         Assert.Equal(DownloadErrorKind.Network, failed.Kind);
         Assert.Empty(Directory.Files());
