@@ -98,6 +98,32 @@ public sealed class ClientRequestTests : IClassFixture<EmulatorFixture>
         Assert.Empty(emulator.Requests);
     }
 
+    [Theory]
+    [InlineData(RunwayTaskFormat.Official)]
+    [InlineData(RunwayTaskFormat.Feed)]
+    public async Task ALoneSurrogateIsRefusedNotReplacedByAnotherCharacter(RunwayTaskFormat format)
+    {
+        // Written here, not as theory data: xunit's case serialization would itself replace a lone surrogate.
+        emulator.Tasks.Add(EmulatedTask.Pending("ab\ufffd"));
+        foreach (var id in new[] { "ab\ud800", "\udc00ab", "a\udc00\ud800b" })
+        {
+            var error = await Assert.ThrowsAsync<ArgumentException>(() => fixture.Client().GetTaskAsync(id, format, default));
+            Assert.Contains("lone UTF-16 surrogate", error.Message);
+        }
+
+        Assert.Empty(emulator.Requests);
+    }
+
+    [Fact]
+    public async Task APairedSurrogateIsAnOrdinaryCharacter()
+    {
+        emulator.Tasks.Add(EmulatedTask.Pending("clip-\U0001F3AC"));
+
+        var task = await fixture.Client().GetTaskAsync("clip-\U0001F3AC", RunwayTaskFormat.Official, default);
+
+        Assert.Equal("clip-\U0001F3AC", task.Id);
+    }
+
     [Fact]
     public async Task CancellationStopsASlowRequestPromptly()
     {
