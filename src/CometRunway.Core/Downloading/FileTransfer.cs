@@ -1,8 +1,6 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using CometRunway.Core.Http;
 using CometRunway.Core.Retry;
 using CometRunway.Core.Tasks;
@@ -10,26 +8,26 @@ using CometRunway.Core.Tasks;
 namespace CometRunway.Core.Downloading;
 
 /// <summary>
-/// One planned download from first request to final move. Used once, by one task at a time; the file at the
-/// final path only ever appears by an atomic move of a complete, length-checked temporary file.
+/// One planned download from first request to final move: the attempt loop, resuming, refreshing an expired link
+/// and skipping an identical file. Used once, by one task at a time; the file at the final path only ever appears
+/// by an atomic move of a complete, length-checked <see cref="PartialFile"/>.
 /// </summary>
 internal sealed class FileTransfer
 {
     private readonly PlannedDownload _download;
-    private readonly HttpClient _client;
     private readonly RunwayDownloaderOptions _options;
     private readonly IRunwayTaskSource? _taskSource;
     private readonly Action<DownloadEvent> _onEvent;
     private readonly BatchProgressTracker? _batch;
+    private readonly RedirectFollower _redirects;
+    private readonly TransferMeter _meter;
     private readonly Random _random;
     private readonly Stopwatch _clock = new();
 
     private Uri _url;
     private Uri _answeringUrl;
     private string? _finalPath;
-    private string? _tempPath;
-    private FileStream? _file;
-    private long _received;
+    private PartialFile? _partial;
     private long? _total;
     private EntityTagHeaderValue? _etag;
     private DateTimeOffset? _lastModified;
@@ -38,9 +36,6 @@ internal sealed class FileTransfer
     private int _attempts;
     private long _furthest;
     private TimeSpan? _failingSince;
-    private long _lastReportTicks;
-    private long _bytesAtLastReport;
-    private double _rate;
 
     public FileTransfer(
         PlannedDownload download,
@@ -51,11 +46,12 @@ internal sealed class FileTransfer
         BatchProgressTracker? batch)
     {
         _download = download;
-        _client = client;
         _options = options;
         _taskSource = taskSource;
         _onEvent = onEvent;
         _batch = batch;
+        _redirects = new RedirectFollower(client, options.MaxRedirects);
+        _meter = new TransferMeter(options.ProgressInterval);
         _random = options.Random ?? Random.Shared;
         _url = download.Url;
         _answeringUrl = download.Url;
@@ -64,6 +60,8 @@ internal sealed class FileTransfer
     private string What => _download.TaskId is { } taskId
         ? $"output {_download.OutputNumber} of task {taskId}"
         : DownloadPlanner.Describe(_download.Url);
+
+    private long Received => _partial?.Length ?? 0;
 
     public async Task<DownloadFinished> RunAsync(CancellationToken cancellationToken)
     {
@@ -89,7 +87,8 @@ internal sealed class FileTransfer
         }
         finally
         {
-            DiscardTemporaryFile();
+            _partial?.Dispose();
+            _partial = null;
             _batch?.Finished(_started);
         }
     }
@@ -131,13 +130,14 @@ internal sealed class FileTransfer
     /// <returns>The outcome, or null when the link was refreshed and the attempt should be made again.</returns>
     private async Task<DownloadFinished?> AttemptAsync(CancellationToken cancellationToken)
     {
-        using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        attemptCancellation.CancelAfter(_options.StallTimeout);
-        var token = attemptCancellation.Token;
+        using var stall = new StallGuard(_options.Stall, cancellationToken);
         try
         {
-            var resumeFrom = _received > 0 && HasValidator ? _received : 0;
-            using var response = await SendFollowingRedirectsAsync(resumeFrom, token).ConfigureAwait(false);
+            var resumeFrom = Received > 0 && HasValidator ? Received : 0;
+            var (response, answeringUrl) = await _redirects.GetAsync(_url, request => AskToResume(request, resumeFrom), Refused, stall.Token)
+                .ConfigureAwait(false);
+            using var _ = response;
+            _answeringUrl = answeringUrl;
             var status = (int)response.StatusCode;
 
             if (status is 403 or 410)
@@ -156,7 +156,7 @@ internal sealed class FileTransfer
 
             if (status == 416 && resumeFrom > 0)
             {
-                if (response.Content.Headers.ContentRange?.Length == _received)
+                if (response.Content.Headers.ContentRange?.Length == Received)
                 {
                     return await CompleteAsync().ConfigureAwait(false);
                 }
@@ -185,58 +185,30 @@ internal sealed class FileTransfer
                 return skipped;
             }
 
-            OpenTemporaryFile();
-            await CopyBodyAsync(response, attemptCancellation, cancellationToken).ConfigureAwait(false);
+            OpenPartialFile();
+            await CopyBodyAsync(response, stall, cancellationToken).ConfigureAwait(false);
             return await CompleteAsync().ConfigureAwait(false);
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TransientDownloadProblem(DownloadErrorKind.Network,
-                $"{_answeringUrl.Host} sent nothing for {_options.StallTimeout.TotalSeconds:0} s.", exception);
+            throw new TransientDownloadProblem(DownloadErrorKind.Network, stall.Describe(_answeringUrl.Host) + ".", exception);
         }
     }
 
     private bool HasValidator => _etag is not null || _lastModified is not null;
 
-    private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(long resumeFrom, CancellationToken token)
+    private void AskToResume(HttpRequestMessage request, long resumeFrom)
     {
-        var url = _url;
-        for (var hop = 0; ; hop++)
+        if (resumeFrom > 0)
         {
-            var request = new HttpRequestMessage(HttpMethod.Get, WithoutUserInfo(url));
-            if (resumeFrom > 0)
-            {
-                request.Headers.Range = new RangeHeaderValue(resumeFrom, null);
-                request.Headers.IfRange = _etag is not null
-                    ? new RangeConditionHeaderValue(_etag)
-                    : new RangeConditionHeaderValue(_lastModified!.Value);
-            }
-
-            var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-            if (response.StatusCode is not (HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther
-                or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect) || response.Headers.Location is not { } location)
-            {
-                _answeringUrl = url;
-                return response;
-            }
-
-            response.Dispose();
-            var next = location.IsAbsoluteUri ? location : new Uri(url, location);
-            if (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps)
-            {
-                throw Error(DownloadErrorKind.InvalidUrl,
-                    $"Saving {What} failed: {url.Host} redirected to a '{next.Scheme}:' URL, and only http and https redirects are followed.");
-            }
-
-            if (hop >= _options.MaxRedirects)
-            {
-                throw Error(DownloadErrorKind.InvalidUrl,
-                    $"Saving {What} failed: more than {_options.MaxRedirects} redirects, starting at {_url.Host}.");
-            }
-
-            url = next;
+            request.Headers.Range = new RangeHeaderValue(resumeFrom, null);
+            request.Headers.IfRange = _etag is not null
+                ? new RangeConditionHeaderValue(_etag)
+                : new RangeConditionHeaderValue(_lastModified!.Value);
         }
     }
+
+    private RunwayDownloadException Refused(string reason) => Error(DownloadErrorKind.InvalidUrl, $"Saving {What} failed: {reason}");
 
     /// <summary>Checks a 200 or 206 against what is already received and learns the length and validators.</summary>
     private void AcceptResponse(HttpResponseMessage response, long resumeFrom)
@@ -299,128 +271,64 @@ internal sealed class FileTransfer
                 || Math.Abs((existing.LastWriteTimeUtc - lastModified.UtcDateTime).TotalSeconds) < 1);
     }
 
-    /// <summary>
-    /// Copies the body to the temporary file with two buffers: the next read from the network runs while the
-    /// previous chunk is written, so neither side waits for the other. Memory: two buffers, whatever the size.
-    /// </summary>
-    private async Task CopyBodyAsync(HttpResponseMessage response, CancellationTokenSource stallTimer, CancellationToken cancellationToken)
+    private async Task CopyBodyAsync(HttpResponseMessage response, StallGuard stall, CancellationToken cancellationToken)
     {
-        var file = _file!;
-        var size = _options.BufferSize;
-        byte[][] buffers = [ArrayPool<byte>.Shared.Rent(size), ArrayPool<byte>.Shared.Rent(size)];
-        Task<int>? pendingRead = null;
-        var body = await response.Content.ReadAsStreamAsync(stallTimer.Token).ConfigureAwait(false);
-        try
-        {
-            var current = 0;
-            pendingRead = ReadChunkAsync(body, buffers[current].AsMemory(0, size), stallTimer);
-            while (true)
-            {
-                var read = await pendingRead.ConfigureAwait(false);
-                pendingRead = null;
-                if (read == 0)
-                {
-                    break;
-                }
+        var body = await response.Content.ReadAsStreamAsync(stall.Token).ConfigureAwait(false);
+        await DoubleBufferedCopy.CopyAsync(body, _options.BufferSize, stall, chunk => WriteAsync(chunk, cancellationToken), ShortBody)
+            .ConfigureAwait(false);
 
-                var filled = buffers[current];
-                current ^= 1;
-                pendingRead = ReadChunkAsync(body, buffers[current].AsMemory(0, size), stallTimer);
-                await WriteAsync(file, filled, read, cancellationToken).ConfigureAwait(false);
-                _received += read;
-                _batch?.Received(read);
-                ReportProgress(force: false);
-            }
-        }
-        finally
+        if (_total is { } total && Received != total)
         {
-            await body.DisposeAsync().ConfigureAwait(false);
-            if (pendingRead is not null)
-            {
-                // A read may still be filling a buffer: let it end (disposing the body stops it) before the buffers go back.
-                try
-                {
-                    await pendingRead.ConfigureAwait(false);
-                }
-                catch (Exception exception) when (exception is TransientDownloadProblem or OperationCanceledException or ObjectDisposedException)
-                {
-                }
-            }
-
-            ArrayPool<byte>.Shared.Return(buffers[0]);
-            ArrayPool<byte>.Shared.Return(buffers[1]);
-        }
-
-        if (_total is { } total && _received != total)
-        {
-            if (_received < total)
+            if (Received < total)
             {
                 throw ShortBody(null);
             }
 
             throw Error(DownloadErrorKind.LengthMismatch,
-                $"Saving {What} failed: {_answeringUrl.Host} sent {_received} bytes but declared {total}.");
+                $"Saving {What} failed: {_answeringUrl.Host} sent {Received} bytes but declared {total}.");
         }
 
         ReportProgress(force: true);
     }
 
-    private async Task<int> ReadChunkAsync(Stream body, Memory<byte> buffer, CancellationTokenSource stallTimer)
+    private async Task WriteAsync(ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken)
     {
-        // Restart the stall timer for every read: slow is fine, silent is not.
-        stallTimer.CancelAfter(_options.StallTimeout);
         try
         {
-            return await body.ReadAsync(buffer, stallTimer.Token).ConfigureAwait(false);
+            await _partial!.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is IOException or HttpRequestException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw ShortBody(exception);
+            throw Error(DownloadErrorKind.NotWritable, $"Saving {What} failed: cannot write '{_partial!.Path}': {exception.Message}", exception);
         }
+
+        _batch?.Received(chunk.Length);
+        ReportProgress(force: false);
     }
 
     private TransientDownloadProblem ShortBody(Exception? cause) =>
         new(DownloadErrorKind.LengthMismatch,
             _total is { } total
-                ? $"the connection to {_answeringUrl.Host} ended after {_received} of {total} bytes."
-                : $"the connection to {_answeringUrl.Host} ended after {_received} bytes.",
+                ? $"the connection to {_answeringUrl.Host} ended after {Received} of {total} bytes."
+                : $"the connection to {_answeringUrl.Host} ended after {Received} bytes.",
             cause);
-
-    private async Task WriteAsync(FileStream file, byte[] buffer, int count, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await file.WriteAsync(buffer.AsMemory(0, count), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw Error(DownloadErrorKind.NotWritable, $"Saving {What} failed: cannot write '{_tempPath}': {exception.Message}", exception);
-        }
-    }
 
     private async Task<DownloadFinished> CompleteAsync()
     {
         var finalPath = _finalPath!;
-        var tempPath = _tempPath!;
+        var partial = _partial!;
         try
         {
-            await _file!.FlushAsync().ConfigureAwait(false);
-            await _file.DisposeAsync().ConfigureAwait(false);
-            _file = null;
-            if (_lastModified is { } lastModified)
-            {
-                File.SetLastWriteTimeUtc(tempPath, lastModified.UtcDateTime);
-            }
+            await partial.CloseAsync(_lastModified).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw Error(DownloadErrorKind.NotWritable, $"Saving {What} failed: cannot write '{tempPath}': {exception.Message}", exception);
+            throw Error(DownloadErrorKind.NotWritable, $"Saving {What} failed: cannot write '{partial.Path}': {exception.Message}", exception);
         }
 
         try
         {
-            // Without Force, a move that would replace a file fails: a file that appeared meanwhile is never clobbered.
-            File.Move(tempPath, finalPath, overwrite: _download.Overwrite);
+            partial.MoveTo(finalPath, _download.Overwrite);
         }
         catch (IOException) when (!_download.Overwrite && Path.Exists(finalPath))
         {
@@ -431,8 +339,7 @@ internal sealed class FileTransfer
             throw Error(DownloadErrorKind.NotWritable, $"Saving {What} failed: cannot move the download to '{finalPath}': {exception.Message}", exception);
         }
 
-        _tempPath = null;
-        return new DownloadCompleted(_download, finalPath, _received, _url, _attempts);
+        return new DownloadCompleted(_download, finalPath, partial.Length, _url, _attempts);
     }
 
     private void EnsureDirectory()
@@ -448,25 +355,16 @@ internal sealed class FileTransfer
         }
     }
 
-    private void OpenTemporaryFile()
+    private void OpenPartialFile()
     {
-        if (_file is not null)
+        if (_partial is not null)
         {
             return;
         }
 
-        var tempPath = $"{_finalPath}.{Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant()}.partial";
         try
         {
-            _file = new FileStream(tempPath, new FileStreamOptions
-            {
-                Mode = FileMode.CreateNew,
-                Access = FileAccess.Write,
-                Share = FileShare.None,
-                BufferSize = 0,
-                Options = FileOptions.Asynchronous,
-            });
-            _tempPath = tempPath;
+            _partial = PartialFile.CreateBeside(_finalPath!);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -478,19 +376,14 @@ internal sealed class FileTransfer
     /// <summary>Drops what was received: the next bytes start the file again.</summary>
     private void Restart()
     {
-        if (_received == 0)
+        if (Received == 0)
         {
             return;
         }
 
-        _batch?.Received(-_received);
-        _received = 0;
-        _bytesAtLastReport = 0;
-        if (_file is not null)
-        {
-            _file.SetLength(0);
-            _file.Position = 0;
-        }
+        _batch?.Received(-Received);
+        _partial!.Restart();
+        _meter.Restart();
     }
 
     private async Task RefreshLinkAsync(int status, CancellationToken cancellationToken)
@@ -524,23 +417,10 @@ internal sealed class FileTransfer
 
     private void ReportProgress(bool force)
     {
-        var now = _clock.ElapsedTicks;
-        var elapsed = (now - _lastReportTicks) / (double)Stopwatch.Frequency;
-        if (!force && elapsed < _options.ProgressInterval.TotalSeconds)
+        if (_meter.TryMeasure(Received, _total, force, out var rate, out var remaining))
         {
-            return;
+            _onEvent(new DownloadProgress(_download, _finalPath!, Received, _total, rate, remaining));
         }
-
-        if (elapsed > 0)
-        {
-            var instant = (_received - _bytesAtLastReport) / elapsed;
-            _rate = _rate == 0 ? instant : (0.7 * instant) + (0.3 * _rate);
-        }
-
-        _lastReportTicks = now;
-        _bytesAtLastReport = _received;
-        TimeSpan? remaining = _total is { } total && _rate > 0 ? TimeSpan.FromSeconds(Math.Max(0, total - _received) / _rate) : null;
-        _onEvent(new DownloadProgress(_download, _finalPath!, _received, _total, _rate, remaining));
     }
 
     /// <summary>
@@ -549,9 +429,9 @@ internal sealed class FileTransfer
     /// </summary>
     private RetryDecision DecideRetry(TransientDownloadProblem problem)
     {
-        if (_received > _furthest || _failingSince is null)
+        if (Received > _furthest || _failingSince is null)
         {
-            _furthest = Math.Max(_furthest, _received);
+            _furthest = Math.Max(_furthest, Received);
             _failingSince = _clock.Elapsed;
         }
 
@@ -569,36 +449,6 @@ internal sealed class FileTransfer
         _ => null,
     };
 
-    private static Uri WithoutUserInfo(Uri url) =>
-        url.UserInfo.Length == 0 ? url : new UriBuilder(url) { UserName = string.Empty, Password = string.Empty }.Uri;
-
     private RunwayDownloadException Error(DownloadErrorKind kind, string message, Exception? inner = null) =>
         new(kind, message, inner) { TaskId = _download.TaskId, Url = _download.Url, Path = _finalPath ?? _download.FinalPath };
-
-    private void DiscardTemporaryFile()
-    {
-        try
-        {
-            _file?.Dispose();
-        }
-        catch (IOException)
-        {
-            // Closing a file we are about to delete; nothing to save.
-        }
-
-        _file = null;
-        if (_tempPath is not null)
-        {
-            try
-            {
-                File.Delete(_tempPath);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                // Best effort: the .partial name never looks like a finished file.
-            }
-
-            _tempPath = null;
-        }
-    }
 }

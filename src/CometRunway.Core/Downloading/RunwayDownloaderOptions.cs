@@ -1,3 +1,4 @@
+using CometRunway.Core.Http;
 using CometRunway.Core.Retry;
 
 namespace CometRunway.Core.Downloading;
@@ -17,10 +18,12 @@ public sealed record RunwayDownloaderOptions
     /// <summary>Source of jitter; tests may fix a seed. Downloads lock it, so one may be shared.</summary>
     public Random? Random { get; init; }
 
-    /// <summary>No byte received for this long counts as a dropped connection.</summary>
-    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(60);
-
-    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// An attempt that receives less than this in a window counts as a dropped connection (and is resumed); the
+    /// window starts with the request, so a host that never answers is caught too. Connecting may take
+    /// <see cref="HttpClients.ConnectTimeout"/> (15 s).
+    /// </summary>
+    public StallRule Stall { get; init; } = new(TimeSpan.FromSeconds(60), 1);
 
     /// <summary>Redirects followed per request (only to http and https).</summary>
     public int MaxRedirects { get; init; } = 10;
@@ -34,11 +37,6 @@ public sealed record RunwayDownloaderOptions
     /// <summary>How often progress is reported per file and for the batch.</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    public string UserAgent { get; init; } = DefaultUserAgent;
-
-    internal static string DefaultUserAgent { get; } =
-        $"CometRunway/{typeof(RunwayDownloaderOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"}";
-
     internal void Validate()
     {
         if (ThrottleLimit < 1 || MaxRedirects < 0 || BufferSize < 4096)
@@ -49,5 +47,7 @@ public sealed record RunwayDownloaderOptions
 
         ArgumentNullException.ThrowIfNull(Retry);
         Retry.Validate();
+        ArgumentNullException.ThrowIfNull(Stall);
+        Stall.Validate();
     }
 }

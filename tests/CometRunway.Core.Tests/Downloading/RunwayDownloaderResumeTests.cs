@@ -1,4 +1,5 @@
 using CometRunway.Core.Downloading;
+using CometRunway.Core.Http;
 using CometRunway.Emulator.Files;
 
 namespace CometRunway.Core.Tests.Downloading;
@@ -80,7 +81,7 @@ public sealed class RunwayDownloaderResumeTests : FileHostTestBase
     {
         var file = HostedFile.Generated(MiB, seed: 16);
         var url = Host.Add("/stall.mp4", file with { StallAfterBytes = 300_000 });
-        var options = DownloadTestKit.FastOptions with { StallTimeout = TimeSpan.FromMilliseconds(400) };
+        var options = DownloadTestKit.FastOptions with { Stall = new StallRule(TimeSpan.FromMilliseconds(400), 1) };
 
         var completed = DownloadTestKit.AssertFinished<DownloadCompleted>(await DownloadAsync(Plan(url), options));
 
