@@ -34,7 +34,7 @@ internal sealed class FileTransfer
     private bool _refreshed;
     private bool _started;
     private int _attempts;
-    private long _furthest;
+    private long _attemptBytes;
     private TimeSpan? _failingSince;
 
     public FileTransfer(
@@ -100,6 +100,7 @@ internal sealed class FileTransfer
         while (true)
         {
             _attempts++;
+            _attemptBytes = 0;
             try
             {
                 var finished = await AttemptAsync(cancellationToken).ConfigureAwait(false);
@@ -302,6 +303,7 @@ internal sealed class FileTransfer
             throw Error(DownloadErrorKind.NotWritable, $"Saving {What} failed: cannot write '{_partial!.Path}': {exception.Message}", exception);
         }
 
+        _attemptBytes += chunk.Length;
         _batch?.Received(chunk.Length);
         ReportProgress(force: false);
     }
@@ -424,14 +426,13 @@ internal sealed class FileTransfer
     }
 
     /// <summary>
-    /// Another attempt while the retry budget lasts; the budget counts from the first failure since the file last
-    /// grew, so a long download that drops now and then keeps going while each attempt moves it forward.
+    /// Another attempt while the retry budget lasts; the budget counts from the first failure after an attempt
+    /// that made real progress (what the stall rule asks of a window), so a trickle cannot keep it going.
     /// </summary>
     private RetryDecision DecideRetry(TransientDownloadProblem problem)
     {
-        if (Received > _furthest || _failingSince is null)
+        if (_failingSince is null || _attemptBytes >= _options.Stall.MinimumBytes)
         {
-            _furthest = Math.Max(_furthest, Received);
             _failingSince = _clock.Elapsed;
         }
 

@@ -11,7 +11,9 @@ public sealed record RunwayDownloaderOptions
 
     /// <summary>
     /// Retries of dropped connections, stalls and transient statuses (<see cref="RetryPolicy.Downloads"/>: while 2 minutes
-    /// of failing without progress allow, honouring the file host's Retry-After within them).
+    /// of failing allow, honouring the file host's Retry-After within them). An attempt that received at least
+    /// <see cref="StallRule.MinimumBytes"/> of <see cref="Stall"/> restarts the budget, so a long download that
+    /// drops now and then goes on, and a trickle does not.
     /// </summary>
     public RetryPolicy Retry { get; init; } = RetryPolicy.Downloads;
 
@@ -19,11 +21,11 @@ public sealed record RunwayDownloaderOptions
     public Random? Random { get; init; }
 
     /// <summary>
-    /// An attempt that receives less than this in a window counts as a dropped connection (and is resumed); the
-    /// window starts with the request, so a host that never answers is caught too. Connecting may take
-    /// <see cref="HttpClients.ConnectTimeout"/> (15 s).
+    /// An attempt that receives less than 16 KiB in 30 s counts as a dropped connection (and is resumed): slow is
+    /// fine, a trickle is not. The window starts with the request, so a host that never answers is caught too.
+    /// Connecting may take <see cref="HttpClients.ConnectTimeout"/> (15 s).
     /// </summary>
-    public StallRule Stall { get; init; } = new(TimeSpan.FromSeconds(60), 1);
+    public StallRule Stall { get; init; } = new(TimeSpan.FromSeconds(30), 16 * 1024);
 
     /// <summary>Redirects followed per request (only to http and https).</summary>
     public int MaxRedirects { get; init; } = 10;
