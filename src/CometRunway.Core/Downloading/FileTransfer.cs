@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using CometRunway.Core.Http;
 using CometRunway.Core.Retry;
 using CometRunway.Core.Tasks;
@@ -28,9 +27,7 @@ internal sealed class FileTransfer
     private Uri _answeringUrl;
     private string? _finalPath;
     private PartialFile? _partial;
-    private long? _total;
-    private EntityTagHeaderValue? _etag;
-    private DateTimeOffset? _lastModified;
+    private RemoteFile _remote = RemoteFile.Unknown;
     private bool _refreshed;
     private bool _started;
     private int _attempts;
@@ -96,6 +93,7 @@ internal sealed class FileTransfer
     private async Task<DownloadFinished> TransferAsync(CancellationToken cancellationToken)
     {
         EnsureDirectory();
+        ResumeLeftover();
         _clock.Start();
         while (true)
         {
@@ -134,7 +132,7 @@ internal sealed class FileTransfer
         using var stall = new StallGuard(_options.Stall, cancellationToken);
         try
         {
-            var resumeFrom = Received > 0 && HasValidator ? Received : 0;
+            var resumeFrom = Received > 0 && _remote.CanResume ? Received : 0;
             var (response, answeringUrl) = await _redirects.GetAsync(_url, request => AskToResume(request, resumeFrom), Refused, stall.Token)
                 .ConfigureAwait(false);
             using var _ = response;
@@ -159,6 +157,12 @@ internal sealed class FileTransfer
             {
                 if (response.Content.Headers.ContentRange?.Length == Received)
                 {
+                    // Everything was here already (a run stopped between the last byte and the move).
+                    if (!_started && Start(response) is { } alreadyThere)
+                    {
+                        return alreadyThere;
+                    }
+
                     return await CompleteAsync().ConfigureAwait(false);
                 }
 
@@ -187,6 +191,7 @@ internal sealed class FileTransfer
             }
 
             OpenPartialFile();
+            _partial!.Record(_remote);
             await CopyBodyAsync(response, stall, cancellationToken).ConfigureAwait(false);
             return await CompleteAsync().ConfigureAwait(false);
         }
@@ -196,16 +201,21 @@ internal sealed class FileTransfer
         }
     }
 
-    private bool HasValidator => _etag is not null || _lastModified is not null;
-
     private void AskToResume(HttpRequestMessage request, long resumeFrom)
     {
         if (resumeFrom > 0)
         {
-            request.Headers.Range = new RangeHeaderValue(resumeFrom, null);
-            request.Headers.IfRange = _etag is not null
-                ? new RangeConditionHeaderValue(_etag)
-                : new RangeConditionHeaderValue(_lastModified!.Value);
+            _remote.AskForRest(request, resumeFrom);
+        }
+    }
+
+    /// <summary>Takes over the partial file a stopped run left for this final path, when its record allows resuming it.</summary>
+    private void ResumeLeftover()
+    {
+        if (_download.FinalPath is { } finalPath && PartialFile.TryResume(finalPath, _options.StalePartialAge) is { } leftover)
+        {
+            _partial = leftover;
+            _remote = leftover.Recorded ?? RemoteFile.Unknown;
         }
     }
 
@@ -214,27 +224,22 @@ internal sealed class FileTransfer
     /// <summary>Checks a 200 or 206 against what is already received and learns the length and validators.</summary>
     private void AcceptResponse(HttpResponseMessage response, long resumeFrom)
     {
-        var headers = response.Content.Headers;
         if (response.StatusCode == HttpStatusCode.PartialContent)
         {
-            var range = headers.ContentRange;
+            var range = response.Content.Headers.ContentRange;
             if (resumeFrom == 0 || range is not { HasRange: true, HasLength: true } || range.From != resumeFrom)
             {
                 Restart();
                 throw new TransientDownloadProblem(DownloadErrorKind.Network, $"{_answeringUrl.Host} answered another range than asked; starting over.");
             }
-
-            _total = range.Length;
         }
         else
         {
             // A full answer to a Range request: the server ignores ranges, or the file changed (If-Range failed).
             Restart();
-            _total = headers.ContentLength;
         }
 
-        _etag = response.Headers.ETag is { IsWeak: false } etag ? etag : null;
-        _lastModified = headers.LastModified;
+        _remote = RemoteFile.From(response);
     }
 
     /// <summary>Settles the final path on the first answer; returns a skip when an identical file is already there.</summary>
@@ -249,7 +254,7 @@ internal sealed class FileTransfer
             if (_download.SkipIfIdentical && IsIdentical(finalPath))
             {
                 return new DownloadSkipped(_download, finalPath,
-                    $"'{finalPath}' already has the same length ({_total} bytes)" + (_lastModified is null ? "." : " and modification time."));
+                    $"'{finalPath}' already has the same length ({_remote.Length} bytes)" + (_remote.LastModified is null ? "." : " and modification time."));
             }
 
             if (!_download.Overwrite)
@@ -259,16 +264,17 @@ internal sealed class FileTransfer
         }
 
         _started = true;
-        _batch?.Started(_total);
-        _onEvent(new DownloadStarted(_download, finalPath, _total));
+        _batch?.Started(_remote.Length);
+        _batch?.Received(Received);
+        _onEvent(new DownloadStarted(_download, finalPath, _remote.Length));
         return null;
     }
 
     private bool IsIdentical(string path)
     {
         var existing = new FileInfo(path);
-        return existing.Exists && _total is { } total && existing.Length == total
-            && (_lastModified is not { } lastModified
+        return existing.Exists && _remote.Length is { } total && existing.Length == total
+            && (_remote.LastModified is not { } lastModified
                 || Math.Abs((existing.LastWriteTimeUtc - lastModified.UtcDateTime).TotalSeconds) < 1);
     }
 
@@ -278,7 +284,7 @@ internal sealed class FileTransfer
         await DoubleBufferedCopy.CopyAsync(body, _options.BufferSize, stall, chunk => WriteAsync(chunk, cancellationToken), ShortBody)
             .ConfigureAwait(false);
 
-        if (_total is { } total && Received != total)
+        if (_remote.Length is { } total && Received != total)
         {
             if (Received < total)
             {
@@ -310,7 +316,7 @@ internal sealed class FileTransfer
 
     private TransientDownloadProblem ShortBody(Exception? cause) =>
         new(DownloadErrorKind.LengthMismatch,
-            _total is { } total
+            _remote.Length is { } total
                 ? $"the connection to {_answeringUrl.Host} ended after {Received} of {total} bytes."
                 : $"the connection to {_answeringUrl.Host} ended after {Received} bytes.",
             cause);
@@ -321,7 +327,7 @@ internal sealed class FileTransfer
         var partial = _partial!;
         try
         {
-            await partial.CloseAsync(_lastModified).ConfigureAwait(false);
+            await partial.CloseAsync(_remote.LastModified).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -383,7 +389,11 @@ internal sealed class FileTransfer
             return;
         }
 
-        _batch?.Received(-Received);
+        if (_started)
+        {
+            _batch?.Received(-Received);
+        }
+
         _partial!.Restart();
         _meter.Restart();
     }
@@ -419,9 +429,9 @@ internal sealed class FileTransfer
 
     private void ReportProgress(bool force)
     {
-        if (_meter.TryMeasure(Received, _total, force, out var rate, out var remaining))
+        if (_meter.TryMeasure(Received, _remote.Length, force, out var rate, out var remaining))
         {
-            _onEvent(new DownloadProgress(_download, _finalPath!, Received, _total, rate, remaining));
+            _onEvent(new DownloadProgress(_download, _finalPath!, Received, _remote.Length, rate, remaining));
         }
     }
 

@@ -27,6 +27,12 @@ public sealed record RunwayDownloaderOptions
     /// </summary>
     public StallRule Stall { get; init; } = new(TimeSpan.FromSeconds(30), 16 * 1024);
 
+    /// <summary>
+    /// A partial file left by a run that was stopped (killed, powered off) is resumed by the next run for the same
+    /// target while younger than this (one day); older leftovers of that target are removed.
+    /// </summary>
+    public TimeSpan StalePartialAge { get; init; } = TimeSpan.FromDays(1);
+
     /// <summary>Redirects followed per request (only to http and https).</summary>
     public int MaxRedirects { get; init; } = 10;
 
