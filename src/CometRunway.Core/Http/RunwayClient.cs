@@ -90,7 +90,8 @@ public sealed class RunwayClient : IRunwayTaskSource
 
             try
             {
-                return RunwayTaskParser.Parse(body, format, new TaskParseContext(id, options.RunwayVersion, connection.BaseUri, options.Time.GetUtcNow()));
+                var context = new TaskParseContext(id, options.RunwayVersion, connection.BaseUri, options.Time.GetUtcNow()) { Key = connection.ApiKey };
+                return RunwayTaskParser.Parse(body, format, context);
             }
             catch (RunwayApiException error)
             {

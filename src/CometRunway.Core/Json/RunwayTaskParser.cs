@@ -25,12 +25,13 @@ internal static class RunwayTaskParser
     {
         ArgumentNullException.ThrowIfNull(context);
 
-        using JsonDocument? document = LenientJson.TryParse(utf8Body, out string? notJson);
-        if (document is null)
+        JsonDocument? parsed = LenientJson.TryParse(utf8Body, out string? notJson);
+        if (parsed is null)
         {
             throw Malformed(utf8Body, format, notJson!, serverCode: null);
         }
 
+        using JsonDocument document = KeyScrubber.Scrub(parsed, utf8Body, context.Key);
         try
         {
             return FromRoot(document.RootElement, utf8Body, format, context);
