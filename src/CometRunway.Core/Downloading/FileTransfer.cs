@@ -423,8 +423,8 @@ internal sealed class FileTransfer
             throw Error(DownloadErrorKind.InvalidUrl, $"Saving {What} failed: the task read again gave a link that is not http or https.");
         }
 
-        _url = fresh;
-        _onEvent(new DownloadLinkRefreshed(_download, fresh));
+        _url = UrlDisplay.WithoutUserInfo(fresh);
+        _onEvent(new DownloadLinkRefreshed(_download, _url));
     }
 
     private void ReportProgress(bool force)

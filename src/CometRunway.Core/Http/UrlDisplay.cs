@@ -12,14 +12,19 @@ public static class UrlDisplay
             : new UriBuilder(url) { UserName = string.Empty, Password = string.Empty }.Uri;
     }
 
-    /// <summary>For messages: scheme, host, port and path, without user information, query or fragment (signed links carry tokens there).</summary>
+    /// <summary>
+    /// For messages: an http(s) URL as scheme, host, port and path, without user information, query or fragment
+    /// (signed links carry tokens there); anything else as written, but without user information.
+    /// </summary>
     public static string Describe(Uri url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        return url.IsAbsoluteUri ? WithoutUserInfo(url).GetLeftPart(UriPartial.Path) : Redact(url.OriginalString);
+        return url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+            ? WithoutUserInfo(url).GetLeftPart(UriPartial.Path)
+            : Redact(url.OriginalString);
     }
 
-    /// <summary>Cuts <c>user:password@</c> out of URL text that did not parse as an absolute URL.</summary>
+    /// <summary>Cuts <c>user:password@</c> out of URL text (<c>user:pw@host/x</c> parses with "user" as its scheme).</summary>
     private static string Redact(string text)
     {
         var scheme = text.IndexOf("://", StringComparison.Ordinal);
