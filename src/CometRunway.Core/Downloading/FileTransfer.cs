@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using CometRunway.Core.Http;
 using CometRunway.Core.Retry;
@@ -20,8 +19,7 @@ internal sealed class FileTransfer
     private readonly BatchProgressTracker? _batch;
     private readonly RedirectFollower _redirects;
     private readonly TransferMeter _meter;
-    private readonly Random _random;
-    private readonly Stopwatch _clock = new();
+    private readonly AttemptBudget _budget;
 
     private Uri _url;
     private Uri _answeringUrl;
@@ -30,9 +28,6 @@ internal sealed class FileTransfer
     private RemoteFile _remote = RemoteFile.Unknown;
     private bool _refreshed;
     private bool _started;
-    private int _attempts;
-    private long _attemptBytes;
-    private TimeSpan? _failingSince;
 
     public FileTransfer(
         PlannedDownload download,
@@ -49,7 +44,7 @@ internal sealed class FileTransfer
         _batch = batch;
         _redirects = new RedirectFollower(client, options.MaxRedirects);
         _meter = new TransferMeter(options.ProgressInterval);
-        _random = options.Random ?? Random.Shared;
+        _budget = new AttemptBudget(options.Retry, options.Stall.MinimumBytes, options.Random ?? Random.Shared);
         _url = download.Url;
         _answeringUrl = download.Url;
     }
@@ -94,11 +89,9 @@ internal sealed class FileTransfer
     {
         EnsureDirectory();
         ResumeLeftover();
-        _clock.Start();
         while (true)
         {
-            _attempts++;
-            _attemptBytes = 0;
+            _budget.BeginAttempt();
             try
             {
                 var finished = await AttemptAsync(cancellationToken).ConfigureAwait(false);
@@ -108,19 +101,19 @@ internal sealed class FileTransfer
                 }
 
                 // The link was refreshed: that does not use up an attempt (it happens at most once).
-                _attempts--;
+                _budget.Refund();
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested && AsTransient(exception) is { } problem)
             {
-                var decision = DecideRetry(problem);
+                var decision = _budget.AfterFailure(problem.RetryAfter);
                 if (decision.Delay is not { } delay)
                 {
                     var explanation = decision.Explanation.Length == 0 ? string.Empty : " " + decision.Explanation;
                     throw Error(problem.FinalKind,
-                        $"Saving {What} failed after {_attempts} attempt(s): {problem.Message}{explanation}", exception);
+                        $"Saving {What} failed after {_budget.Attempts} attempt(s): {problem.Message}{explanation}", exception);
                 }
 
-                _onEvent(new DownloadRetrying(_download, _attempts + 1, delay, problem.Message));
+                _onEvent(new DownloadRetrying(_download, _budget.Attempts + 1, delay, problem.Message));
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -309,7 +302,7 @@ internal sealed class FileTransfer
             throw Error(DownloadErrorKind.NotWritable, $"Saving {What} failed: cannot write '{_partial!.Path}': {exception.Message}", exception);
         }
 
-        _attemptBytes += chunk.Length;
+        _budget.Received(chunk.Length);
         _batch?.Received(chunk.Length);
         ReportProgress(force: false);
     }
@@ -347,7 +340,7 @@ internal sealed class FileTransfer
             throw Error(DownloadErrorKind.NotWritable, $"Saving {What} failed: cannot move the download to '{finalPath}': {exception.Message}", exception);
         }
 
-        return new DownloadCompleted(_download, finalPath, partial.Length, _url, _attempts);
+        return new DownloadCompleted(_download, finalPath, partial.Length, _url, _budget.Attempts);
     }
 
     private void EnsureDirectory()
@@ -432,23 +425,6 @@ internal sealed class FileTransfer
         if (_meter.TryMeasure(Received, _remote.Length, force, out var rate, out var remaining))
         {
             _onEvent(new DownloadProgress(_download, _finalPath!, Received, _remote.Length, rate, remaining));
-        }
-    }
-
-    /// <summary>
-    /// Another attempt while the retry budget lasts; the budget counts from the first failure after an attempt
-    /// that made real progress (what the stall rule asks of a window), so a trickle cannot keep it going.
-    /// </summary>
-    private RetryDecision DecideRetry(TransientDownloadProblem problem)
-    {
-        if (_failingSince is null || _attemptBytes >= _options.Stall.MinimumBytes)
-        {
-            _failingSince = _clock.Elapsed;
-        }
-
-        lock (_random)
-        {
-            return _options.Retry.Decide(_attempts, _clock.Elapsed - _failingSince.Value, problem.RetryAfter, _random);
         }
     }
 
