@@ -75,7 +75,8 @@ public sealed class ClientLimitsTests : IClassFixture<EmulatorFixture>
         var error = await Assert.ThrowsAsync<RunwayApiException>(() => client.GetTaskAsync("t", RunwayTaskFormat.Official, default));
 
         Assert.Equal(RunwayErrorKind.Timeout, error.Kind);
-        Assert.Matches(@"The answer for task 't' stalled: http://127\.0\.0\.1:\d+ sent only \d+ bytes in 0\.5 s \(at least 1024 expected\)\.", error.Message);
+        // "sent nothing" when a pause of this busy machine swallowed the few bytes of a window.
+        Assert.Matches(@"The answer for task 't' stalled: http://127\.0\.0\.1:\d+ sent (only \d+ bytes in 0\.5 s \(at least 1024 expected\)|nothing for 0\.5 s)\.", error.Message);
         Assert.Equal(EmulatorFixture.FastRetries.MaxAttempts, error.Attempts);
         Assert.Equal(EmulatorFixture.FastRetries.MaxAttempts, server.Requests);
         // Hang detection only: the trickle alone would take 12 s per attempt.
