@@ -75,11 +75,11 @@ public sealed record RetryPolicy
     public void Validate()
     {
         if (MaxAttempts < 1 || Budget < TimeSpan.Zero || BaseDelay < TimeSpan.Zero || MaxDelay < TimeSpan.Zero
-            || double.IsNaN(JitterFraction) || JitterFraction < 0 || JitterFraction > 1)
+            || MaxDelay > RetryAfterHeader.Longest || double.IsNaN(JitterFraction) || JitterFraction < 0 || JitterFraction > 1)
         {
             throw new ArgumentException(
-                $"The retry policy is unusable: MaxAttempts must be at least 1 (was {MaxAttempts}), Budget, BaseDelay and MaxDelay " +
-                $"not negative (were {Budget}, {BaseDelay}, {MaxDelay}) and JitterFraction between 0 and 1 (was {JitterFraction}).");
+                $"The retry policy is unusable: MaxAttempts must be at least 1 (was {MaxAttempts}), Budget and BaseDelay not negative " +
+                $"(were {Budget} and {BaseDelay}), MaxDelay between 0 and a day (was {MaxDelay}) and JitterFraction between 0 and 1 (was {JitterFraction}).");
         }
     }
 }

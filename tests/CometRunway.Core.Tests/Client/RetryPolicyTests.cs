@@ -79,13 +79,15 @@ public sealed class RetryPolicyTests
     [InlineData(3, 1, -1, 0.1)]
     [InlineData(3, 1, 1, 1.5)]
     [InlineData(3, 1, 1, double.NaN)]
-    public void UnusableSettingsAreRefusedWithTheirValues(int attempts, double budgetSeconds, double baseSeconds, double jitter)
+    [InlineData(3, 1, 1, 0.1, 2 * 86_400)]
+    public void UnusableSettingsAreRefusedWithTheirValues(int attempts, double budgetSeconds, double baseSeconds, double jitter, double maxSeconds = 8)
     {
         var policy = new RetryPolicy
         {
             MaxAttempts = attempts,
             Budget = TimeSpan.FromSeconds(budgetSeconds),
             BaseDelay = TimeSpan.FromSeconds(baseSeconds),
+            MaxDelay = TimeSpan.FromSeconds(maxSeconds),
             JitterFraction = jitter,
         };
 
