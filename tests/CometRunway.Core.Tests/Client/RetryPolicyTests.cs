@@ -95,6 +95,14 @@ public sealed class RetryPolicyTests
         Assert.Contains("retry policy", error.Message);
     }
 
+    [Fact]
+    public void TheTransientStatusesAreTheOnesWireFormatLists()
+    {
+        var transient = Enumerable.Range(100, 500).Where(code => Transient.IsTransientStatus((System.Net.HttpStatusCode)code));
+
+        Assert.Equal([408, 429, 500, 502, 503, 504, 524], transient);
+    }
+
     [Theory]
     [InlineData(0.4, "0.4 s")]
     [InlineData(90, "90 s")]

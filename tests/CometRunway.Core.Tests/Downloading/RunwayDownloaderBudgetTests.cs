@@ -114,6 +114,20 @@ public sealed class RunwayDownloaderBudgetTests : FileHostTestBase
         Assert.Equal(1, completed.Attempts);
     }
 
+    [Theory]
+    [InlineData(501)]
+    [InlineData(505)]
+    public async Task AStatusOutsideTheOneTransientRuleIsNotRetried(int status)
+    {
+        var url = Host.Add($"/s{status}.mp4", HostedFile.Generated(1000, seed: 34) with { FailFirstRequests = 1, FailureStatus = status });
+
+        var failed = DownloadTestKit.AssertFinished<DownloadFailed>(await DownloadAsync(Plan(url)));
+
+        Assert.Equal(DownloadErrorKind.HttpError, failed.Kind);
+        Assert.Contains($"HTTP {status}", failed.Message);
+        Assert.Single(Host.Requests);
+    }
+
     [Fact]
     public void DefaultsAreNamed()
     {
