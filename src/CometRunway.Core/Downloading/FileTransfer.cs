@@ -365,7 +365,7 @@ internal sealed class FileTransfer
 
         try
         {
-            _partial = PartialFile.CreateBeside(_finalPath!);
+            _partial = PartialFile.CreateBeside(_finalPath!, _options.StalePartialAge);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

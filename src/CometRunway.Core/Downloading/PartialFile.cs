@@ -69,11 +69,15 @@ internal sealed class PartialFile : IDisposable
         return partial;
     }
 
-    /// <summary>Creates an empty partial file next to <paramref name="finalPath"/>, replacing a leftover nobody holds.</summary>
+    /// <summary>
+    /// Creates an empty partial file next to <paramref name="finalPath"/>, replacing a leftover nobody holds; removes
+    /// leftovers older than <paramref name="staleAge"/> first.
+    /// </summary>
     /// <exception cref="IOException">The directory cannot be written.</exception>
     /// <exception cref="UnauthorizedAccessException">The directory cannot be written.</exception>
-    public static PartialFile CreateBeside(string finalPath)
+    public static PartialFile CreateBeside(string finalPath, TimeSpan staleAge)
     {
+        RemoveStale(finalPath, staleAge);
         var path = finalPath + Suffix;
         try
         {

@@ -98,6 +98,25 @@ public sealed class RunwayDownloaderLeftoverTests : FileHostTestBase
     }
 
     [Fact]
+    public async Task WhenTheExtensionComesFromTheAnswerALeftoverIsStartedOverAndStaleOnesGo()
+    {
+        var file = HostedFile.Generated(100_000, seed: 48, contentType: "video/mp4");
+        var planned = Plan(Host.Add("/noext", file));
+        var finalPath = Directory.Combine(planned.Stem + ".mp4");
+        WriteLeftover(finalPath, HostedFile.Generated(50_000, seed: 97).ToArray(), Record(file.Length, file.ETag, file.LastModified));
+        var stale = WriteFile(finalPath + ".0badc0de.partial", DateTime.UtcNow.AddDays(-2));
+
+        var completed = DownloadTestKit.AssertFinished<DownloadCompleted>(await DownloadAsync(planned));
+
+        // The final name was only known from the first answer, a full one: the leftover could not be resumed by it.
+        Assert.Equal(finalPath, completed.Path);
+        Assert.Null(Assert.Single(Host.Requests).Range);
+        Assert.Equal(file.Sha256Hex(), DownloadTestKit.Sha256Of(completed.Path));
+        Assert.False(File.Exists(stale));
+        Assert.Equal([Path.GetFileName(finalPath)], Directory.Files());
+    }
+
+    [Fact]
     public async Task APartialAnotherRunHoldsIsLeftAloneAndThisRunUsesItsOwn()
     {
         var file = HostedFile.Generated(MiB, seed: 46);
