@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Security;
+using CometRunway.Core.Http;
 
 namespace CometRunway.Core.Configuration;
 
@@ -32,6 +33,15 @@ public sealed class ApiKey
         if (trimmed.Any(char.IsControl) || trimmed.Any(char.IsWhiteSpace))
         {
             throw new ArgumentException("The API key contains white space or control characters; copy it again from the CometAPI console.");
+        }
+
+        // Checked here, when the key is made: the HTTP layer would refuse it only when sending, as a network error.
+        var unsendable = trimmed.FirstOrDefault(c => c > '~');
+        if (unsendable != default)
+        {
+            throw new ArgumentException(
+                $"The API key contains {HeaderValue.Describe(unsendable)}, which cannot be sent in an HTTP header; CometAPI keys are plain ASCII. " +
+                "Copy it again from the CometAPI console (a word processor may have replaced a character).");
         }
 
         return new ApiKey(trimmed);

@@ -4,12 +4,6 @@ namespace CometRunway.Core.Creating;
 public static class CreateDefaults
 {
     /// <summary>
-    /// <c>X-Runway-Version</c> on every create: required by the official routes, harmless on the compatibility ones, and
-    /// what both Runway SDKs pin.
-    /// </summary>
-    public const string RunwayVersion = "2024-11-06";
-
-    /// <summary>
     /// The <c>callback_url</c> sent to compatibility routes when the caller gives none (CometAPI refuses an empty one with
     /// <c>callback_url_empty</c>, though the task is polled anyway). A <c>.invalid</c> host never resolves (RFC 2606), so
     /// the finished task's signed links are posted nowhere rather than to a stranger's server.

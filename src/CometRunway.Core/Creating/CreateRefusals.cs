@@ -1,3 +1,5 @@
+using CometRunway.Core.Http;
+
 namespace CometRunway.Core.Creating;
 
 /// <summary>Recognizes the documented refusals in a server's code and message, and says what to change.</summary>
@@ -26,7 +28,7 @@ internal static class CreateRefusals
 
         if (said.Contains("missing_runway_version", StringComparison.Ordinal) || said.Contains("x-runway-version", StringComparison.Ordinal))
         {
-            return (CreateRefusal.MissingRunwayVersion, $"Send the X-Runway-Version header (the module sends {CreateDefaults.RunwayVersion} unless told to send none).");
+            return (CreateRefusal.MissingRunwayVersion, $"Send the X-Runway-Version header (the module sends {RunwayClientOptions.DefaultRunwayVersion} unless -RunwayVersion names another).");
         }
 
         var retired = vocabulary.Retired(request.RequestedModel);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using CometRunway.Core.Configuration;
 using CometRunway.Core.Http;
+using CometRunway.Core.Retry;
 using CometRunway.Core.Tasks;
 
 namespace CometRunway.Core.Creating;
@@ -13,10 +13,10 @@ namespace CometRunway.Core.Creating;
 /// <remarks>
 /// Creating costs money, so a create is retried only when the request surely never reached the server: a failure before
 /// the body was handed to the connection (DNS, refused connection, TLS), or a 429 (the server turned it away; its
-/// Retry-After is honoured within <see cref="Retry.RetryPolicy.MaxServerDelay"/>). After anything ambiguous (a timeout
+/// Retry-After is honoured within the retry budget). After anything ambiguous (a timeout
 /// once sent, a 5xx, a dropped connection, an unreadable success) it throws <see cref="CreateErrorKind.OutcomeUnknown"/>
 /// and never sends again. Options come from <see cref="RunwayClientOptions"/>: Retry (attempts and delays), RequestTimeout
-/// (one attempt), RunwayVersion (null: <see cref="CreateDefaults.RunwayVersion"/>; empty: no header), Log, Random, Time.
+/// (one attempt), RunwayVersion (sent on every create), Log, Random, Time.
 /// </remarks>
 public sealed class RunwayTaskCreator
 {
@@ -32,13 +32,13 @@ public sealed class RunwayTaskCreator
         ArgumentNullException.ThrowIfNull(connection);
         this.connection = connection;
         this.options = options ?? new RunwayClientOptions();
-        RunwayVersion = HeaderValue(this.options.RunwayVersion ?? CreateDefaults.RunwayVersion);
-        http = ApiHttpClients.For(connection.BaseUri);
-        random = this.options.Random ?? new Random();
+        this.options.Validate();
+        http = HttpClients.Api;
+        random = this.options.Random ?? Random.Shared;
     }
 
-    /// <summary>The <c>X-Runway-Version</c> sent with every create; null when none is.</summary>
-    public string? RunwayVersion { get; }
+    /// <summary>The <c>X-Runway-Version</c> sent with every create.</summary>
+    public string RunwayVersion => options.RunwayVersion;
 
     /// <summary>Creates the task <paramref name="request"/> describes.</summary>
     /// <returns>The task, Pending, with its id, family (<see cref="RunwayTask.Format"/>), base address, model and prompt.</returns>
@@ -51,6 +51,7 @@ public sealed class RunwayTaskCreator
         var body = request.ToUtf8Json();
         var uri = request.Route.UriFor(connection.BaseUri);
         var answer = new CreateAnswer(request, uri, connection.ApiKey, options.Time);
+        var started = options.Time.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -59,16 +60,21 @@ public sealed class RunwayTaskCreator
                 var id = await SendOnceAsync(request, body, uri, answer, attempt, cancellationToken).ConfigureAwait(false);
                 return CreatedTask(request, id);
             }
-            catch (RunwayCreateException error) when (error.Kind is CreateErrorKind.NotReached or CreateErrorKind.RateLimited && attempt < options.Retry.MaxAttempts)
+            catch (RunwayCreateException error) when (error.Kind is CreateErrorKind.NotReached or CreateErrorKind.RateLimited)
             {
-                var delay = options.Retry.DelayBeforeRetry(attempt, error.RetryAfter, random);
-                if (delay is null)
+                RetryDecision decision;
+                lock (random)
+                {
+                    decision = options.Retry.Decide(attempt, options.Time.GetElapsedTime(started), error.RetryAfter, random);
+                }
+
+                if (decision.Delay is not { } delay)
                 {
                     throw error.WithAttempts(attempt);
                 }
 
-                Log($"Retry {attempt} of {options.Retry.MaxAttempts - 1} for the {request.Route.Name} create in {delay.Value.TotalSeconds:0.0#} s: {error.Kind} (not sent or turned away, so it cannot be a duplicate).");
-                await Task.Delay(delay.Value, options.Time, cancellationToken).ConfigureAwait(false);
+                Log($"Retry {attempt} of {options.Retry.MaxAttempts - 1} for the {request.Route.Name} create in {DelayText.Of(delay)}: {error.Kind} (not sent or turned away, so it cannot be a duplicate).");
+                await Task.Delay(delay, options.Time, cancellationToken).ConfigureAwait(false);
             }
             catch (RunwayCreateException error) when (attempt > 1)
             {
@@ -80,7 +86,7 @@ public sealed class RunwayTaskCreator
     private async Task<string> SendOnceAsync(CreateRequest request, byte[] body, Uri uri, CreateAnswer answer, int attempt, CancellationToken cancellationToken)
     {
         using var content = new SentTrackingContent(body);
-        using var message = BuildMessage(uri, content);
+        using var message = ApiRequest.Create(HttpMethod.Post, uri, connection.ApiKey, options.RunwayVersion, content);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.RequestTimeout);
         var started = Stopwatch.GetTimestamp();
@@ -120,20 +126,6 @@ public sealed class RunwayTaskCreator
         {
             response?.Dispose();
         }
-    }
-
-    private HttpRequestMessage BuildMessage(Uri uri, HttpContent content)
-    {
-        var message = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", connection.ApiKey.Reveal());
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        message.Headers.UserAgent.ParseAdd(UserAgent.Value);
-        if (RunwayVersion is not null)
-        {
-            message.Headers.TryAddWithoutValidation("X-Runway-Version", RunwayVersion);
-        }
-
-        return message;
     }
 
     /// <summary>The answer's bytes, at most <see cref="MaxAnswerBytes"/>; complete is false when it broke off or was longer.</summary>
@@ -180,19 +172,6 @@ public sealed class RunwayTaskCreator
             Model = request.RequestedModel,
             Prompt = request.RequestedPrompt,
         };
-    }
-
-    /// <summary>The version header's value: null for none; refused when a header cannot carry it.</summary>
-    private static string? HeaderValue(string version)
-    {
-        if (string.IsNullOrWhiteSpace(version))
-        {
-            return null;
-        }
-
-        return version.All(c => c is > ' ' and < '\x7F')
-            ? version
-            : throw new ArgumentException($"The Runway version '{version.ReplaceLineEndings(" ")}' contains characters an HTTP header cannot carry; use a date such as {CreateDefaults.RunwayVersion}.");
     }
 
     private void Log(string message) => options.Log?.Invoke(new RequestLogEntry(message));

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CometRunway.Core.Http;
 
 namespace CometRunway.Core.Downloading;
 
@@ -162,8 +163,7 @@ public sealed partial class DownloadPlanner
         return extension.Length == 0 ? (segment, string.Empty) : (segment[..dot], extension);
     }
 
-    internal static string Describe(Uri url) =>
-        url.IsAbsoluteUri ? url.GetLeftPart(UriPartial.Path) : url.OriginalString;
+    internal static string Describe(Uri url) => UrlDisplay.Describe(url);
 
     private static void ValidateTemplate(string template)
     {

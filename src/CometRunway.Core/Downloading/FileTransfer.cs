@@ -1,42 +1,33 @@
-using System.Buffers;
-using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using CometRunway.Core.Http;
+using CometRunway.Core.Retry;
 using CometRunway.Core.Tasks;
 
 namespace CometRunway.Core.Downloading;
 
 /// <summary>
-/// One planned download from first request to final move. Used once, by one task at a time; the file at the
-/// final path only ever appears by an atomic move of a complete, length-checked temporary file.
+/// One planned download from first request to final move: the attempt loop, resuming, refreshing an expired link
+/// and skipping an identical file. Used once, by one task at a time; the file at the final path only ever appears
+/// by an atomic move of a complete, length-checked <see cref="PartialFile"/>.
 /// </summary>
 internal sealed class FileTransfer
 {
     private readonly PlannedDownload _download;
-    private readonly HttpClient _client;
     private readonly RunwayDownloaderOptions _options;
     private readonly IRunwayTaskSource? _taskSource;
     private readonly Action<DownloadEvent> _onEvent;
     private readonly BatchProgressTracker? _batch;
-    private readonly Stopwatch _clock = new();
+    private readonly RedirectFollower _redirects;
+    private readonly TransferMeter _meter;
+    private readonly AttemptBudget _budget;
 
     private Uri _url;
     private Uri _answeringUrl;
     private string? _finalPath;
-    private string? _tempPath;
-    private FileStream? _file;
-    private long _received;
-    private long? _total;
-    private EntityTagHeaderValue? _etag;
-    private DateTimeOffset? _lastModified;
+    private PartialFile? _partial;
+    private RemoteFile _remote = RemoteFile.Unknown;
     private bool _refreshed;
     private bool _started;
-    private int _attempts;
-    private long _lastReportTicks;
-    private long _bytesAtLastReport;
-    private double _rate;
 
     public FileTransfer(
         PlannedDownload download,
@@ -47,11 +38,13 @@ internal sealed class FileTransfer
         BatchProgressTracker? batch)
     {
         _download = download;
-        _client = client;
         _options = options;
         _taskSource = taskSource;
         _onEvent = onEvent;
         _batch = batch;
+        _redirects = new RedirectFollower(client, options.MaxRedirects);
+        _meter = new TransferMeter(options.ProgressInterval);
+        _budget = new AttemptBudget(options.Retry, options.Stall.MinimumBytes, options.Random ?? Random.Shared);
         _url = download.Url;
         _answeringUrl = download.Url;
     }
@@ -59,6 +52,8 @@ internal sealed class FileTransfer
     private string What => _download.TaskId is { } taskId
         ? $"output {_download.OutputNumber} of task {taskId}"
         : DownloadPlanner.Describe(_download.Url);
+
+    private long Received => _partial?.Length ?? 0;
 
     public async Task<DownloadFinished> RunAsync(CancellationToken cancellationToken)
     {
@@ -84,7 +79,8 @@ internal sealed class FileTransfer
         }
         finally
         {
-            DiscardTemporaryFile();
+            _partial?.Dispose();
+            _partial = null;
             _batch?.Finished(_started);
         }
     }
@@ -92,10 +88,10 @@ internal sealed class FileTransfer
     private async Task<DownloadFinished> TransferAsync(CancellationToken cancellationToken)
     {
         EnsureDirectory();
-        _clock.Start();
+        ResumeLeftover();
         while (true)
         {
-            _attempts++;
+            _budget.BeginAttempt();
             try
             {
                 var finished = await AttemptAsync(cancellationToken).ConfigureAwait(false);
@@ -105,18 +101,19 @@ internal sealed class FileTransfer
                 }
 
                 // The link was refreshed: that does not use up an attempt (it happens at most once).
-                _attempts--;
+                _budget.Refund();
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested && AsTransient(exception) is { } problem)
             {
-                if (_attempts >= _options.MaxAttempts)
+                var decision = _budget.AfterFailure(problem.RetryAfter);
+                if (decision.Delay is not { } delay)
                 {
+                    var explanation = decision.Explanation.Length == 0 ? string.Empty : " " + decision.Explanation;
                     throw Error(problem.FinalKind,
-                        $"Saving {What} failed after {_attempts} attempt(s): {problem.Message}", exception);
+                        $"Saving {What} failed after {_budget.Attempts} attempt(s): {problem.Message}{explanation}", exception);
                 }
 
-                var delay = Backoff(_attempts);
-                _onEvent(new DownloadRetrying(_download, _attempts + 1, delay, problem.Message));
+                _onEvent(new DownloadRetrying(_download, _budget.Attempts + 1, delay, problem.Message));
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -125,13 +122,14 @@ internal sealed class FileTransfer
     /// <returns>The outcome, or null when the link was refreshed and the attempt should be made again.</returns>
     private async Task<DownloadFinished?> AttemptAsync(CancellationToken cancellationToken)
     {
-        using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        attemptCancellation.CancelAfter(_options.StallTimeout);
-        var token = attemptCancellation.Token;
+        using var stall = new StallGuard(_options.Stall, cancellationToken);
         try
         {
-            var resumeFrom = _received > 0 && HasValidator ? _received : 0;
-            using var response = await SendFollowingRedirectsAsync(resumeFrom, token).ConfigureAwait(false);
+            var resumeFrom = Received > 0 && _remote.CanResume ? Received : 0;
+            var (response, answeringUrl) = await _redirects.GetAsync(_url, request => AskToResume(request, resumeFrom), Refused, stall.Token)
+                .ConfigureAwait(false);
+            using var _ = response;
+            _answeringUrl = answeringUrl;
             var status = (int)response.StatusCode;
 
             if (status is 403 or 410)
@@ -150,8 +148,14 @@ internal sealed class FileTransfer
 
             if (status == 416 && resumeFrom > 0)
             {
-                if (response.Content.Headers.ContentRange?.Length == _received)
+                if (response.Content.Headers.ContentRange?.Length == Received)
                 {
+                    // Everything was here already (a run stopped between the last byte and the move).
+                    if (!_started && Start(response) is { } alreadyThere)
+                    {
+                        return alreadyThere;
+                    }
+
                     return await CompleteAsync().ConfigureAwait(false);
                 }
 
@@ -159,9 +163,12 @@ internal sealed class FileTransfer
                 throw new TransientDownloadProblem(DownloadErrorKind.HttpError, $"{_answeringUrl.Host} could not resume (HTTP 416); starting over.");
             }
 
-            if (status is 408 or 429 or >= 500)
+            if (Transient.IsTransientStatus(response.StatusCode))
             {
-                throw new TransientDownloadProblem(DownloadErrorKind.HttpError, $"{_answeringUrl.Host} answered HTTP {status} ({response.ReasonPhrase}).");
+                throw new TransientDownloadProblem(DownloadErrorKind.HttpError, $"{_answeringUrl.Host} answered HTTP {status} ({response.ReasonPhrase}).")
+                {
+                    RetryAfter = RetryAfterHeader.Read(response.Headers, DateTimeOffset.UtcNow),
+                };
             }
 
             if (status is not (200 or 206))
@@ -176,83 +183,56 @@ internal sealed class FileTransfer
                 return skipped;
             }
 
-            OpenTemporaryFile();
-            await CopyBodyAsync(response, attemptCancellation, cancellationToken).ConfigureAwait(false);
+            OpenPartialFile();
+            _partial!.Record(_remote);
+            await CopyBodyAsync(response, stall, cancellationToken).ConfigureAwait(false);
             return await CompleteAsync().ConfigureAwait(false);
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TransientDownloadProblem(DownloadErrorKind.Network,
-                $"{_answeringUrl.Host} sent nothing for {_options.StallTimeout.TotalSeconds:0} s.", exception);
+            throw new TransientDownloadProblem(DownloadErrorKind.Network, stall.Describe(_answeringUrl.Host) + ".", exception);
         }
     }
 
-    private bool HasValidator => _etag is not null || _lastModified is not null;
-
-    private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(long resumeFrom, CancellationToken token)
+    private void AskToResume(HttpRequestMessage request, long resumeFrom)
     {
-        var url = _url;
-        for (var hop = 0; ; hop++)
+        if (resumeFrom > 0)
         {
-            var request = new HttpRequestMessage(HttpMethod.Get, WithoutUserInfo(url));
-            if (resumeFrom > 0)
-            {
-                request.Headers.Range = new RangeHeaderValue(resumeFrom, null);
-                request.Headers.IfRange = _etag is not null
-                    ? new RangeConditionHeaderValue(_etag)
-                    : new RangeConditionHeaderValue(_lastModified!.Value);
-            }
-
-            var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-            if (response.StatusCode is not (HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther
-                or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect) || response.Headers.Location is not { } location)
-            {
-                _answeringUrl = url;
-                return response;
-            }
-
-            response.Dispose();
-            var next = location.IsAbsoluteUri ? location : new Uri(url, location);
-            if (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps)
-            {
-                throw Error(DownloadErrorKind.InvalidUrl,
-                    $"Saving {What} failed: {url.Host} redirected to a '{next.Scheme}:' URL, and only http and https redirects are followed.");
-            }
-
-            if (hop >= _options.MaxRedirects)
-            {
-                throw Error(DownloadErrorKind.InvalidUrl,
-                    $"Saving {What} failed: more than {_options.MaxRedirects} redirects, starting at {_url.Host}.");
-            }
-
-            url = next;
+            _remote.AskForRest(request, resumeFrom);
         }
     }
+
+    /// <summary>Takes over the partial file a stopped run left for this final path, when its record allows resuming it.</summary>
+    private void ResumeLeftover()
+    {
+        if (_download.FinalPath is { } finalPath && PartialFile.TryResume(finalPath, _options.StalePartialAge) is { } leftover)
+        {
+            _partial = leftover;
+            _remote = leftover.Recorded ?? RemoteFile.Unknown;
+        }
+    }
+
+    private RunwayDownloadException Refused(string reason) => Error(DownloadErrorKind.InvalidUrl, $"Saving {What} failed: {reason}");
 
     /// <summary>Checks a 200 or 206 against what is already received and learns the length and validators.</summary>
     private void AcceptResponse(HttpResponseMessage response, long resumeFrom)
     {
-        var headers = response.Content.Headers;
         if (response.StatusCode == HttpStatusCode.PartialContent)
         {
-            var range = headers.ContentRange;
+            var range = response.Content.Headers.ContentRange;
             if (resumeFrom == 0 || range is not { HasRange: true, HasLength: true } || range.From != resumeFrom)
             {
                 Restart();
                 throw new TransientDownloadProblem(DownloadErrorKind.Network, $"{_answeringUrl.Host} answered another range than asked; starting over.");
             }
-
-            _total = range.Length;
         }
         else
         {
             // A full answer to a Range request: the server ignores ranges, or the file changed (If-Range failed).
             Restart();
-            _total = headers.ContentLength;
         }
 
-        _etag = response.Headers.ETag is { IsWeak: false } etag ? etag : null;
-        _lastModified = headers.LastModified;
+        _remote = RemoteFile.From(response);
     }
 
     /// <summary>Settles the final path on the first answer; returns a skip when an identical file is already there.</summary>
@@ -267,7 +247,7 @@ internal sealed class FileTransfer
             if (_download.SkipIfIdentical && IsIdentical(finalPath))
             {
                 return new DownloadSkipped(_download, finalPath,
-                    $"'{finalPath}' already has the same length ({_total} bytes)" + (_lastModified is null ? "." : " and modification time."));
+                    $"'{finalPath}' already has the same length ({_remote.Length} bytes)" + (_remote.LastModified is null ? "." : " and modification time."));
             }
 
             if (!_download.Overwrite)
@@ -277,141 +257,79 @@ internal sealed class FileTransfer
         }
 
         _started = true;
-        _batch?.Started(_total);
-        _onEvent(new DownloadStarted(_download, finalPath, _total));
+        _batch?.Started(_remote.Length);
+        _batch?.Received(Received);
+        _onEvent(new DownloadStarted(_download, finalPath, _remote.Length));
         return null;
     }
 
     private bool IsIdentical(string path)
     {
         var existing = new FileInfo(path);
-        return existing.Exists && _total is { } total && existing.Length == total
-            && (_lastModified is not { } lastModified
+        return existing.Exists && _remote.Length is { } total && existing.Length == total
+            && (_remote.LastModified is not { } lastModified
                 || Math.Abs((existing.LastWriteTimeUtc - lastModified.UtcDateTime).TotalSeconds) < 1);
     }
 
-    /// <summary>
-    /// Copies the body to the temporary file with two buffers: the next read from the network runs while the
-    /// previous chunk is written, so neither side waits for the other. Memory: two buffers, whatever the size.
-    /// </summary>
-    private async Task CopyBodyAsync(HttpResponseMessage response, CancellationTokenSource stallTimer, CancellationToken cancellationToken)
+    private async Task CopyBodyAsync(HttpResponseMessage response, StallGuard stall, CancellationToken cancellationToken)
     {
-        var file = _file!;
-        var size = _options.BufferSize;
-        byte[][] buffers = [ArrayPool<byte>.Shared.Rent(size), ArrayPool<byte>.Shared.Rent(size)];
-        Task<int>? pendingRead = null;
-        var body = await response.Content.ReadAsStreamAsync(stallTimer.Token).ConfigureAwait(false);
-        try
-        {
-            var current = 0;
-            pendingRead = ReadChunkAsync(body, buffers[current].AsMemory(0, size), stallTimer);
-            while (true)
-            {
-                var read = await pendingRead.ConfigureAwait(false);
-                pendingRead = null;
-                if (read == 0)
-                {
-                    break;
-                }
+        var body = await response.Content.ReadAsStreamAsync(stall.Token).ConfigureAwait(false);
+        await DoubleBufferedCopy.CopyAsync(body, _options.BufferSize, stall, chunk => WriteAsync(chunk, cancellationToken), ShortBody)
+            .ConfigureAwait(false);
 
-                var filled = buffers[current];
-                current ^= 1;
-                pendingRead = ReadChunkAsync(body, buffers[current].AsMemory(0, size), stallTimer);
-                await WriteAsync(file, filled, read, cancellationToken).ConfigureAwait(false);
-                _received += read;
-                _batch?.Received(read);
-                ReportProgress(force: false);
-            }
-        }
-        finally
+        if (_remote.Length is { } total && Received != total)
         {
-            await body.DisposeAsync().ConfigureAwait(false);
-            if (pendingRead is not null)
-            {
-                // A read may still be filling a buffer: let it end (disposing the body stops it) before the buffers go back.
-                try
-                {
-                    await pendingRead.ConfigureAwait(false);
-                }
-                catch (Exception exception) when (exception is TransientDownloadProblem or OperationCanceledException or ObjectDisposedException)
-                {
-                }
-            }
-
-            ArrayPool<byte>.Shared.Return(buffers[0]);
-            ArrayPool<byte>.Shared.Return(buffers[1]);
-        }
-
-        if (_total is { } total && _received != total)
-        {
-            if (_received < total)
+            if (Received < total)
             {
                 throw ShortBody(null);
             }
 
             throw Error(DownloadErrorKind.LengthMismatch,
-                $"Saving {What} failed: {_answeringUrl.Host} sent {_received} bytes but declared {total}.");
+                $"Saving {What} failed: {_answeringUrl.Host} sent {Received} bytes but declared {total}.");
         }
 
         ReportProgress(force: true);
     }
 
-    private async Task<int> ReadChunkAsync(Stream body, Memory<byte> buffer, CancellationTokenSource stallTimer)
+    private async Task WriteAsync(ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken)
     {
-        // Restart the stall timer for every read: slow is fine, silent is not.
-        stallTimer.CancelAfter(_options.StallTimeout);
         try
         {
-            return await body.ReadAsync(buffer, stallTimer.Token).ConfigureAwait(false);
+            await _partial!.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is IOException or HttpRequestException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw ShortBody(exception);
+            throw Error(DownloadErrorKind.NotWritable, $"Saving {What} failed: cannot write '{_partial!.Path}': {exception.Message}", exception);
         }
+
+        _budget.Received(chunk.Length);
+        _batch?.Received(chunk.Length);
+        ReportProgress(force: false);
     }
 
     private TransientDownloadProblem ShortBody(Exception? cause) =>
         new(DownloadErrorKind.LengthMismatch,
-            _total is { } total
-                ? $"the connection to {_answeringUrl.Host} ended after {_received} of {total} bytes."
-                : $"the connection to {_answeringUrl.Host} ended after {_received} bytes.",
+            _remote.Length is { } total
+                ? $"the connection to {_answeringUrl.Host} ended after {Received} of {total} bytes."
+                : $"the connection to {_answeringUrl.Host} ended after {Received} bytes.",
             cause);
-
-    private async Task WriteAsync(FileStream file, byte[] buffer, int count, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await file.WriteAsync(buffer.AsMemory(0, count), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw Error(DownloadErrorKind.NotWritable, $"Saving {What} failed: cannot write '{_tempPath}': {exception.Message}", exception);
-        }
-    }
 
     private async Task<DownloadFinished> CompleteAsync()
     {
         var finalPath = _finalPath!;
-        var tempPath = _tempPath!;
+        var partial = _partial!;
         try
         {
-            await _file!.FlushAsync().ConfigureAwait(false);
-            await _file.DisposeAsync().ConfigureAwait(false);
-            _file = null;
-            if (_lastModified is { } lastModified)
-            {
-                File.SetLastWriteTimeUtc(tempPath, lastModified.UtcDateTime);
-            }
+            await partial.CloseAsync(_remote.LastModified).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw Error(DownloadErrorKind.NotWritable, $"Saving {What} failed: cannot write '{tempPath}': {exception.Message}", exception);
+            throw Error(DownloadErrorKind.NotWritable, $"Saving {What} failed: cannot write '{partial.Path}': {exception.Message}", exception);
         }
 
         try
         {
-            // Without Force, a move that would replace a file fails: a file that appeared meanwhile is never clobbered.
-            File.Move(tempPath, finalPath, overwrite: _download.Overwrite);
+            partial.MoveTo(finalPath, _download.Overwrite);
         }
         catch (IOException) when (!_download.Overwrite && Path.Exists(finalPath))
         {
@@ -422,8 +340,7 @@ internal sealed class FileTransfer
             throw Error(DownloadErrorKind.NotWritable, $"Saving {What} failed: cannot move the download to '{finalPath}': {exception.Message}", exception);
         }
 
-        _tempPath = null;
-        return new DownloadCompleted(_download, finalPath, _received, _url, _attempts);
+        return new DownloadCompleted(_download, finalPath, partial.Length, _url, _budget.Attempts);
     }
 
     private void EnsureDirectory()
@@ -439,25 +356,16 @@ internal sealed class FileTransfer
         }
     }
 
-    private void OpenTemporaryFile()
+    private void OpenPartialFile()
     {
-        if (_file is not null)
+        if (_partial is not null)
         {
             return;
         }
 
-        var tempPath = $"{_finalPath}.{Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant()}.partial";
         try
         {
-            _file = new FileStream(tempPath, new FileStreamOptions
-            {
-                Mode = FileMode.CreateNew,
-                Access = FileAccess.Write,
-                Share = FileShare.None,
-                BufferSize = 0,
-                Options = FileOptions.Asynchronous,
-            });
-            _tempPath = tempPath;
+            _partial = PartialFile.CreateBeside(_finalPath!, _options.StalePartialAge);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -469,19 +377,18 @@ internal sealed class FileTransfer
     /// <summary>Drops what was received: the next bytes start the file again.</summary>
     private void Restart()
     {
-        if (_received == 0)
+        if (Received == 0)
         {
             return;
         }
 
-        _batch?.Received(-_received);
-        _received = 0;
-        _bytesAtLastReport = 0;
-        if (_file is not null)
+        if (_started)
         {
-            _file.SetLength(0);
-            _file.Position = 0;
+            _batch?.Received(-Received);
         }
+
+        _partial!.Restart();
+        _meter.Restart();
     }
 
     private async Task RefreshLinkAsync(int status, CancellationToken cancellationToken)
@@ -509,36 +416,16 @@ internal sealed class FileTransfer
             throw Error(DownloadErrorKind.InvalidUrl, $"Saving {What} failed: the task read again gave a link that is not http or https.");
         }
 
-        _url = fresh;
-        _onEvent(new DownloadLinkRefreshed(_download, fresh));
+        _url = UrlDisplay.WithoutUserInfo(fresh);
+        _onEvent(new DownloadLinkRefreshed(_download, _url));
     }
 
     private void ReportProgress(bool force)
     {
-        var now = _clock.ElapsedTicks;
-        var elapsed = (now - _lastReportTicks) / (double)Stopwatch.Frequency;
-        if (!force && elapsed < _options.ProgressInterval.TotalSeconds)
+        if (_meter.TryMeasure(Received, _remote.Length, force, out var rate, out var remaining))
         {
-            return;
+            _onEvent(new DownloadProgress(_download, _finalPath!, Received, _remote.Length, rate, remaining));
         }
-
-        if (elapsed > 0)
-        {
-            var instant = (_received - _bytesAtLastReport) / elapsed;
-            _rate = _rate == 0 ? instant : (0.7 * instant) + (0.3 * _rate);
-        }
-
-        _lastReportTicks = now;
-        _bytesAtLastReport = _received;
-        TimeSpan? remaining = _total is { } total && _rate > 0 ? TimeSpan.FromSeconds(Math.Max(0, total - _received) / _rate) : null;
-        _onEvent(new DownloadProgress(_download, _finalPath!, _received, _total, _rate, remaining));
-    }
-
-    private TimeSpan Backoff(int attempt)
-    {
-        var exponential = _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
-        var capped = Math.Min(exponential, _options.MaxRetryDelay.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(capped * (0.75 + (Random.Shared.NextDouble() * 0.5)));
     }
 
     private static TransientDownloadProblem? AsTransient(Exception exception) => exception switch
@@ -549,36 +436,6 @@ internal sealed class FileTransfer
         _ => null,
     };
 
-    private static Uri WithoutUserInfo(Uri url) =>
-        url.UserInfo.Length == 0 ? url : new UriBuilder(url) { UserName = string.Empty, Password = string.Empty }.Uri;
-
     private RunwayDownloadException Error(DownloadErrorKind kind, string message, Exception? inner = null) =>
         new(kind, message, inner) { TaskId = _download.TaskId, Url = _download.Url, Path = _finalPath ?? _download.FinalPath };
-
-    private void DiscardTemporaryFile()
-    {
-        try
-        {
-            _file?.Dispose();
-        }
-        catch (IOException)
-        {
-            // Closing a file we are about to delete; nothing to save.
-        }
-
-        _file = null;
-        if (_tempPath is not null)
-        {
-            try
-            {
-                File.Delete(_tempPath);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                // Best effort: the .partial name never looks like a finished file.
-            }
-
-            _tempPath = null;
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using CometRunway.Core.Http;
 using CometRunway.Core.Tasks;
 
 namespace CometRunway.Core.Downloading;
@@ -5,7 +6,14 @@ namespace CometRunway.Core.Downloading;
 /// <summary>One download, decided before anything is written: where it goes and what may be replaced.</summary>
 public sealed record PlannedDownload
 {
-    public required Uri Url { get; init; }
+    private readonly Uri url = null!;
+
+    /// <summary>The URL to fetch, without user information: <c>user:password@</c> is never sent nor shown.</summary>
+    public required Uri Url
+    {
+        get => url;
+        init => url = UrlDisplay.WithoutUserInfo(value);
+    }
 
     /// <summary>The task the output belongs to, when the request came from one.</summary>
     public RunwayTask? Task { get; init; }

@@ -1,3 +1,5 @@
+using CometRunway.Core.Http;
+
 namespace CometRunway.Core.Downloading;
 
 /// <summary>One output cannot be planned or saved; <see cref="Kind"/> says why and the message says what to do.</summary>
@@ -13,7 +15,14 @@ public sealed class RunwayDownloadException : Exception
 
     public string? TaskId { get; init; }
 
-    public Uri? Url { get; init; }
+    private readonly Uri? url;
+
+    /// <summary>The URL concerned, without user information (<c>user:password@</c> never appears in an error).</summary>
+    public Uri? Url
+    {
+        get => url;
+        init => url = value is null ? null : UrlDisplay.WithoutUserInfo(value);
+    }
 
     /// <summary>The final path concerned, when there is one.</summary>
     public string? Path { get; init; }

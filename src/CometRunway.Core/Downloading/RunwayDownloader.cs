@@ -5,7 +5,7 @@ namespace CometRunway.Core.Downloading;
 /// <summary>
 /// Saves planned downloads: streamed to a temporary file beside the target, length-checked, then moved into
 /// place; resumed with Range/If-Range after a drop; expired links refreshed through the task source.
-/// One instance per invocation (or longer): it owns a connection pool and is safe to use from many threads.
+/// Safe to use from many threads; connections are pooled process-wide (<see cref="HttpClients"/>), so instances are cheap.
 /// </summary>
 public sealed class RunwayDownloader : IDisposable
 {
@@ -23,7 +23,7 @@ public sealed class RunwayDownloader : IDisposable
         _options.Validate();
         _taskSource = taskSource;
         _verbose = verbose;
-        _client = DownloadHttpClientFactory.Create(_options);
+        _client = HttpClients.Files;
     }
 
     public RunwayDownloaderOptions Options => _options;
@@ -53,7 +53,10 @@ public sealed class RunwayDownloader : IDisposable
         return RunBatchAsync((options, body) => Parallel.ForEachAsync(downloads, options, body), null, onEvent, cancellationToken);
     }
 
-    public void Dispose() => _client.Dispose();
+    /// <summary>Nothing to release: the connection pool is shared. Kept so callers may keep their <c>using</c>.</summary>
+    public void Dispose()
+    {
+    }
 
     private async Task<IReadOnlyList<DownloadFinished>> RunBatchAsync(
         Func<ParallelOptions, Func<PlannedDownload, CancellationToken, ValueTask>, Task> forEach,

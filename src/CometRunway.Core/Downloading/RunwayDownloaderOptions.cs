@@ -1,3 +1,6 @@
+using CometRunway.Core.Http;
+using CometRunway.Core.Retry;
+
 namespace CometRunway.Core.Downloading;
 
 /// <summary>How the downloader behaves; the defaults suit interactive use and runbooks.</summary>
@@ -6,18 +9,29 @@ public sealed record RunwayDownloaderOptions
     /// <summary>Downloads running at once.</summary>
     public int ThrottleLimit { get; init; } = 4;
 
-    /// <summary>Attempts per file (the first one included) for dropped connections, stalls and 5xx answers.</summary>
-    public int MaxAttempts { get; init; } = 4;
+    /// <summary>
+    /// Retries of dropped connections, stalls and transient statuses (<see cref="RetryPolicy.Downloads"/>: while 2 minutes
+    /// of failing allow, honouring the file host's Retry-After within them). An attempt that received at least
+    /// <see cref="StallRule.MinimumBytes"/> of <see cref="Stall"/> restarts the budget, so a long download that
+    /// drops now and then goes on, and a trickle does not.
+    /// </summary>
+    public RetryPolicy Retry { get; init; } = RetryPolicy.Downloads;
 
-    /// <summary>The first backoff delay; it doubles per attempt, with jitter, up to <see cref="MaxRetryDelay"/>.</summary>
-    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>Source of jitter; tests may fix a seed. Downloads lock it, so one may be shared.</summary>
+    public Random? Random { get; init; }
 
-    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(15);
+    /// <summary>
+    /// An attempt that receives less than 16 KiB in 30 s counts as a dropped connection (and is resumed): slow is
+    /// fine, a trickle is not. The window starts with the request, so a host that never answers is caught too.
+    /// Connecting may take <see cref="HttpClients.ConnectTimeout"/> (15 s).
+    /// </summary>
+    public StallRule Stall { get; init; } = new(TimeSpan.FromSeconds(30), 16 * 1024);
 
-    /// <summary>No byte received for this long counts as a dropped connection.</summary>
-    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(60);
-
-    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// A partial file left by a run that was stopped (killed, powered off) is resumed by the next run for the same
+    /// target while younger than this (one day); older leftovers of that target are removed.
+    /// </summary>
+    public TimeSpan StalePartialAge { get; init; } = TimeSpan.FromDays(1);
 
     /// <summary>Redirects followed per request (only to http and https).</summary>
     public int MaxRedirects { get; init; } = 10;
@@ -31,17 +45,17 @@ public sealed record RunwayDownloaderOptions
     /// <summary>How often progress is reported per file and for the batch.</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    public string UserAgent { get; init; } = DefaultUserAgent;
-
-    internal static string DefaultUserAgent { get; } =
-        $"CometRunway/{typeof(RunwayDownloaderOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"}";
-
     internal void Validate()
     {
-        if (ThrottleLimit < 1 || MaxAttempts < 1 || MaxRedirects < 0 || BufferSize < 4096)
+        if (ThrottleLimit < 1 || MaxRedirects < 0 || BufferSize < 4096)
         {
             throw new ArgumentOutOfRangeException(nameof(RunwayDownloaderOptions),
-                "ThrottleLimit and MaxAttempts must be at least 1, MaxRedirects at least 0 and BufferSize at least 4096.");
+                "ThrottleLimit must be at least 1, MaxRedirects at least 0 and BufferSize at least 4096.");
         }
+
+        ArgumentNullException.ThrowIfNull(Retry);
+        Retry.Validate();
+        ArgumentNullException.ThrowIfNull(Stall);
+        Stall.Validate();
     }
 }

@@ -10,4 +10,7 @@ internal sealed class TransientDownloadProblem : Exception
     }
 
     public DownloadErrorKind FinalKind { get; }
+
+    /// <summary>How long the file host asked us to wait (Retry-After), if it did.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

@@ -48,13 +48,4 @@ internal static class ErrorResponseMapper
             ServerCode = serverCode,
         };
     }
-
-    /// <summary>The statuses wire-format.md lists as transient (a quota 429 is mapped to QuotaExhausted before this is asked).</summary>
-    public static bool IsRetryable(RunwayApiException error) => error.Kind switch
-    {
-        RunwayErrorKind.Network or RunwayErrorKind.Timeout or RunwayErrorKind.RateLimited => true,
-        RunwayErrorKind.ServerError => error.StatusCode is null or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
-            or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout or (HttpStatusCode)524,
-        _ => false,
-    };
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using CometRunway.Core.Retry;
 
 namespace CometRunway.Core.Http;
 
@@ -31,6 +32,11 @@ public sealed class RunwayApiException : Exception
     /// <summary>How many attempts were made, retries included.</summary>
     public int Attempts { get; init; } = 1;
 
-    public bool IsTransient => Kind is RunwayErrorKind.RateLimited or RunwayErrorKind.ServerError
-        or RunwayErrorKind.Network or RunwayErrorKind.Timeout;
+    /// <summary>Whether another attempt may succeed: <see cref="Transient"/>'s rule, told by kind (a quota 429 is QuotaExhausted).</summary>
+    public bool IsTransient => Kind switch
+    {
+        RunwayErrorKind.Network or RunwayErrorKind.Timeout or RunwayErrorKind.RateLimited => true,
+        RunwayErrorKind.ServerError => StatusCode is not { } status || Transient.IsTransientStatus(status),
+        _ => false,
+    };
 }

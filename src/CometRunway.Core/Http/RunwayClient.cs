@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
+using System.Text.Json;
 using CometRunway.Core.Configuration;
 using CometRunway.Core.Json;
 using CometRunway.Core.Retry;
@@ -11,25 +11,26 @@ namespace CometRunway.Core.Http;
 /// <summary>Reads Runway tasks from CometAPI over either route, with retries for transient failures.</summary>
 public sealed class RunwayClient : IRunwayTaskSource
 {
-    private const int MaxBodyBytes = 8 * 1024 * 1024;
-
     private readonly CometApiConnection connection;
     private readonly RunwayClientOptions options;
     private readonly HttpClient http;
     private readonly Random random;
 
+    /// <exception cref="ArgumentException">An option cannot work (for example a header value with a line break).</exception>
     public RunwayClient(CometApiConnection connection, RunwayClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         this.connection = connection;
         this.options = options ?? new RunwayClientOptions();
-        http = ApiHttpClients.For(connection.BaseUri);
-        random = this.options.Random ?? new Random();
+        this.options.Validate();
+        http = HttpClients.Api;
+        random = this.options.Random ?? Random.Shared;
     }
 
     public async Task<RunwayTask> GetTaskAsync(string id, RunwayTaskFormat format, CancellationToken cancellationToken)
     {
         id = TaskId.Validate(id);
+        var started = options.Time.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -37,20 +38,26 @@ public sealed class RunwayClient : IRunwayTaskSource
             {
                 return await SendOnceAsync(id, format, attempt, cancellationToken).ConfigureAwait(false);
             }
-            catch (RunwayApiException error) when (ErrorResponseMapper.IsRetryable(error) && attempt < options.Retry.MaxAttempts)
+            catch (RunwayApiException error) when (error.IsTransient)
             {
-                var delay = options.Retry.DelayBeforeRetry(attempt, error.RetryAfter, random);
-                if (delay is null)
+                RetryDecision decision;
+                lock (random)
                 {
-                    throw WithAttempts(error, attempt);
+                    decision = options.Retry.Decide(attempt, options.Time.GetElapsedTime(started), error.RetryAfter, random);
                 }
 
-                Log($"Retry {attempt} of {options.Retry.MaxAttempts - 1} for task '{id}' in {delay.Value.TotalSeconds:0.0#} s: {Reason(error)}.");
-                await Task.Delay(delay.Value, options.Time, cancellationToken).ConfigureAwait(false);
+                if (decision.Delay is not { } delay)
+                {
+                    throw Final(error, attempt, decision.Explanation);
+                }
+
+                var of = options.Retry.MaxAttempts == int.MaxValue ? string.Empty : $" of {options.Retry.MaxAttempts - 1}";
+                Log($"Retry {attempt}{of} for task '{id}' in {DelayText.Of(delay)}: {Reason(error)}.");
+                await Task.Delay(delay, options.Time, cancellationToken).ConfigureAwait(false);
             }
             catch (RunwayApiException error) when (attempt > 1)
             {
-                throw WithAttempts(error, attempt);
+                throw Final(error, attempt, string.Empty);
             }
         }
     }
@@ -61,11 +68,13 @@ public sealed class RunwayClient : IRunwayTaskSource
         var uri = request.RequestUri!;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.RequestTimeout);
+        StallGuard? stall = null;
         var started = Stopwatch.GetTimestamp();
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            var body = await ReadBodyAsync(response, id, uri, timeout.Token).ConfigureAwait(false);
+            stall = new StallGuard(options.Stall, timeout.Token);
+            var body = await ReadBodyAsync(response, id, uri, stall).ConfigureAwait(false);
             Log($"{request.Method} {uri} -> {(int)response.StatusCode} {response.ReasonPhrase} in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms{(attempt > 1 ? $" (attempt {attempt})" : string.Empty)}");
             if (!response.IsSuccessStatusCode)
             {
@@ -81,7 +90,8 @@ public sealed class RunwayClient : IRunwayTaskSource
 
             try
             {
-                return RunwayTaskParser.Parse(body, format, new TaskParseContext(id, options.RunwayVersion, connection.BaseUri, options.Time.GetUtcNow()));
+                var context = new TaskParseContext(id, options.RunwayVersion, connection.BaseUri, options.Time.GetUtcNow()) { Key = connection.ApiKey };
+                return RunwayTaskParser.Parse(body, format, context);
             }
             catch (RunwayApiException error)
             {
@@ -90,18 +100,17 @@ public sealed class RunwayClient : IRunwayTaskSource
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            Log($"{request.Method} {uri} timed out after {options.RequestTimeout.TotalSeconds:0} s");
-            throw new RunwayApiException(RunwayErrorKind.Timeout, $"The request for task '{id}' to {uri.GetLeftPart(UriPartial.Authority)} did not complete within {options.RequestTimeout.TotalSeconds:0} seconds.")
-            {
-                TaskId = id,
-                RequestUri = uri,
-            };
+            var what = stall is { HasStalled: true }
+                ? $"The answer for task '{id}' stalled: {stall.Describe(Authority(uri))}."
+                : $"The request for task '{id}' to {Authority(uri)} did not complete within {DelayText.Of(options.RequestTimeout)}.";
+            Log($"{request.Method} {uri}: {what}");
+            throw new RunwayApiException(RunwayErrorKind.Timeout, what) { TaskId = id, RequestUri = uri };
         }
         catch (IOException error)
         {
             // The connection broke after the headers, while the body was read (HttpIOException and socket errors).
             Log($"{request.Method} {uri} failed while reading the answer: {error.Message}");
-            throw new RunwayApiException(RunwayErrorKind.Network, $"The connection to {uri.GetLeftPart(UriPartial.Authority)} broke while reading the answer for task '{id}': {connection.ApiKey.Redact(error.Message)}", error)
+            throw new RunwayApiException(RunwayErrorKind.Network, $"The connection to {Authority(uri)} broke while reading the answer for task '{id}': {connection.ApiKey.Redact(error.Message)}", error)
             {
                 TaskId = id,
                 RequestUri = uri,
@@ -110,48 +119,45 @@ public sealed class RunwayClient : IRunwayTaskSource
         catch (HttpRequestException error)
         {
             Log($"{request.Method} {uri} failed: {error.Message}");
-            throw new RunwayApiException(RunwayErrorKind.Network, $"Could not reach {uri.GetLeftPart(UriPartial.Authority)} for task '{id}': {connection.ApiKey.Redact(error.Message)}", error)
+            throw new RunwayApiException(RunwayErrorKind.Network, $"Could not reach {Authority(uri)} for task '{id}': {connection.ApiKey.Redact(error.Message)}", error)
             {
                 TaskId = id,
                 RequestUri = uri,
             };
         }
-    }
-
-    private HttpRequestMessage BuildRequest(string id, RunwayTaskFormat format)
-    {
-        var request = format == RunwayTaskFormat.Feed
-            ? new HttpRequestMessage(HttpMethod.Post, new Uri(connection.BaseUri, "runway/feed"))
-            {
-                Content = JsonContent.Create(new FeedTaskRequest(id), CometJsonContext.Default.FeedTaskRequest),
-            }
-            : new HttpRequestMessage(HttpMethod.Get, new Uri(connection.BaseUri, "runwayml/v1/tasks/" + TaskId.AsPathSegment(id)));
-
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", connection.ApiKey.Reveal());
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Headers.UserAgent.ParseAdd(UserAgent.Value);
-        if (!string.IsNullOrWhiteSpace(options.RunwayVersion))
+        finally
         {
-            request.Headers.TryAddWithoutValidation("X-Runway-Version", options.RunwayVersion);
+            stall?.Dispose();
         }
-
-        return request;
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, string id, Uri uri, CancellationToken cancellationToken)
+    private HttpRequestMessage BuildRequest(string id, RunwayTaskFormat format) => format == RunwayTaskFormat.Feed
+        ? ApiRequest.Create(HttpMethod.Post, new Uri(connection.BaseUri, "runway/feed"), connection.ApiKey, options.RunwayVersion, FeedBody(id))
+        : ApiRequest.Create(HttpMethod.Get, new Uri(connection.BaseUri, "runwayml/v1/tasks/" + TaskId.AsPathSegment(id)), connection.ApiKey, options.RunwayVersion);
+
+    /// <summary>The JSON serialized up front, so the request carries a Content-Length (some gateways read a chunked body as empty).</summary>
+    private static ByteArrayContent FeedBody(string id)
     {
-        if (response.Content.Headers.ContentLength > MaxBodyBytes)
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new FeedTaskRequest(id), CometJsonContext.Default.FeedTaskRequest));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
+
+    private async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, string id, Uri uri, StallGuard stall)
+    {
+        if (response.Content.Headers.ContentLength > options.MaxResponseBytes)
         {
             throw TooLarge(id, uri);
         }
 
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using var stream = await response.Content.ReadAsStreamAsync(stall.Token).ConfigureAwait(false);
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        while ((read = await stream.ReadAsync(chunk, stall.Token).ConfigureAwait(false)) > 0)
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            stall.Progress(read);
+            if (buffer.Length + read > options.MaxResponseBytes)
             {
                 throw TooLarge(id, uri);
             }
@@ -162,8 +168,8 @@ public sealed class RunwayClient : IRunwayTaskSource
         return buffer.ToArray();
     }
 
-    private static RunwayApiException TooLarge(string id, Uri uri) =>
-        new(RunwayErrorKind.MalformedResponse, $"The response for task '{id}' from {uri.GetLeftPart(UriPartial.Authority)} is larger than {MaxBodyBytes / (1024 * 1024)} MiB; a task is a few kilobytes. Check the base address.")
+    private RunwayApiException TooLarge(string id, Uri uri) =>
+        new(RunwayErrorKind.MalformedResponse, $"The response for task '{id}' from {Authority(uri)} is larger than {options.MaxResponseBytes / 1024} KiB; a task is a few kilobytes. Check the base address.")
         {
             TaskId = id,
             RequestUri = uri,
@@ -181,8 +187,9 @@ public sealed class RunwayClient : IRunwayTaskSource
         return Copy(error, message, excerpt, error.Attempts);
     }
 
-    private static RunwayApiException WithAttempts(RunwayApiException error, int attempts) =>
-        Copy(error, error.Message, error.BodyExcerpt, attempts);
+    /// <summary>The error as the caller sees it: how many attempts were made and, when time ended the retries, why.</summary>
+    private static RunwayApiException Final(RunwayApiException error, int attempts, string explanation) =>
+        Copy(error, explanation.Length == 0 ? error.Message : $"{error.Message} {explanation}", error.BodyExcerpt, attempts);
 
     private static RunwayApiException Copy(RunwayApiException error, string message, string? excerpt, int attempts) =>
         new(error.Kind, message, error.InnerException)
@@ -196,8 +203,10 @@ public sealed class RunwayClient : IRunwayTaskSource
             Attempts = attempts,
         };
 
+    private static string Authority(Uri uri) => uri.GetLeftPart(UriPartial.Authority);
+
     private static string Reason(RunwayApiException error) => error.StatusCode is { } status
-        ? $"HTTP {(int)status} ({error.Kind})" + (error.RetryAfter is { } wait ? $", server asked to wait {wait.TotalSeconds:0.#} s" : string.Empty)
+        ? $"HTTP {(int)status} ({error.Kind})" + (error.RetryAfter is { } wait ? $", server asked to wait {DelayText.Of(wait)}" : string.Empty)
         : error.Kind.ToString();
 
     private void Log(string message) => options.Log?.Invoke(new RequestLogEntry(message));

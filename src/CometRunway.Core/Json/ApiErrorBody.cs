@@ -42,8 +42,8 @@ internal static class ApiErrorBody
             }
         }
 
-        code ??= JsonFields.Text(root, "code");
-        message ??= JsonFields.Text(root, "message") ?? JsonFields.Text(root, "msg") ?? JsonFields.Text(root, "detail");
+        code = ServerText.Cap(code ?? JsonFields.Text(root, "code"));
+        message = ServerText.Cap(message ?? JsonFields.Text(root, "message") ?? JsonFields.Text(root, "msg") ?? JsonFields.Text(root, "detail"));
         return code is not null || message is not null;
     }
 

@@ -11,20 +11,27 @@ namespace CometRunway.Core.Json;
 /// </summary>
 internal static class RunwayTaskParser
 {
+    /// <summary>The task in the body, when it is the one the request asked for.</summary>
     /// <exception cref="RunwayApiException">
     /// <see cref="RunwayErrorKind.TaskNotVisible"/> for <c>task_not_exist</c>; <see cref="RunwayErrorKind.MalformedResponse"/>
-    /// for anything that is not a task, with the body quoted.
+    /// for anything that is not a task, or another task than the one asked for, with the body quoted.
     /// </exception>
-    public static RunwayTask Parse(ReadOnlySpan<byte> utf8Body, RunwayTaskFormat format, TaskParseContext context)
+    public static RunwayTask Parse(ReadOnlySpan<byte> utf8Body, RunwayTaskFormat format, TaskParseContext context) =>
+        TheOneAsked(ReadAnyTask(utf8Body, format, context), utf8Body, format, context);
+
+    /// <summary>Whatever task the body holds; its id is the outer one, or the one asked for when the body has none.</summary>
+    /// <exception cref="RunwayApiException">As <see cref="Parse"/>, but another task is not an error.</exception>
+    public static RunwayTask ReadAnyTask(ReadOnlySpan<byte> utf8Body, RunwayTaskFormat format, TaskParseContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
 
-        using JsonDocument? document = LenientJson.TryParse(utf8Body, out string? notJson);
-        if (document is null)
+        JsonDocument? parsed = LenientJson.TryParse(utf8Body, out string? notJson);
+        if (parsed is null)
         {
             throw Malformed(utf8Body, format, notJson!, serverCode: null);
         }
 
+        using JsonDocument document = KeyScrubber.Scrub(parsed, utf8Body, context.Key);
         try
         {
             return FromRoot(document.RootElement, utf8Body, format, context);
@@ -71,6 +78,28 @@ internal static class RunwayTaskParser
         throw Malformed(body, format, DescribeNonTask(root, code, message), code);
     }
 
+    /// <summary>
+    /// The task, when it is the one asked for. Its id is the outer one (task_id, else id) or, when the body has
+    /// none, the one asked for; the nested provider id may differ and is not compared. Case is not compared.
+    /// </summary>
+    private static RunwayTask TheOneAsked(RunwayTask task, ReadOnlySpan<byte> body, RunwayTaskFormat format, TaskParseContext context)
+    {
+        if (string.Equals(task.Id, context.RequestedId, StringComparison.OrdinalIgnoreCase))
+        {
+            return task;
+        }
+
+        string excerpt = BodyExcerpt.From(body);
+        throw new RunwayApiException(
+            RunwayErrorKind.MalformedResponse,
+            $"{Route(format)} answered the request for task '{context.RequestedId}' with task '{task.Id}', so the answer was not used; " +
+            $"a proxy or cache in between may be mixing up answers.{Quote(excerpt)}")
+        {
+            TaskId = context.RequestedId,
+            BodyExcerpt = excerpt,
+        };
+    }
+
     private static string DescribeNonTask(JsonElement root, string? code, string? message)
     {
         string said = message is null ? "" : $" saying \"{message}\"";
@@ -93,20 +122,22 @@ internal static class RunwayTaskParser
         ReadOnlySpan<byte> body, RunwayTaskFormat format, string what, string? serverCode, Exception? inner = null)
     {
         string excerpt = BodyExcerpt.From(body);
-        string route = format == RunwayTaskFormat.Feed
-            ? "The feed route (POST /runway/feed)"
-            : "The official route (GET /runwayml/v1/tasks/{id})";
-        string quote = excerpt.Length == 0 ? "" : $" Body: \"{excerpt}\"";
         return new RunwayApiException(
             RunwayErrorKind.MalformedResponse,
-            $"{route} sent {what} where a Runway task in JSON was expected " +
-            $"({{\"code\":\"success\",\"data\":{{...}}}}, {{\"task_id\":...}} or {{\"id\":...,\"status\":...}}).{quote}",
+            $"{Route(format)} sent {what} where a Runway task in JSON was expected " +
+            $"({{\"code\":\"success\",\"data\":{{...}}}}, {{\"task_id\":...}} or {{\"id\":...,\"status\":...}}).{Quote(excerpt)}",
             inner)
         {
             BodyExcerpt = excerpt,
             ServerCode = serverCode,
         };
     }
+
+    private static string Route(RunwayTaskFormat format) => format == RunwayTaskFormat.Feed
+        ? "The feed route (POST /runway/feed)"
+        : "The official route (GET /runwayml/v1/tasks/{id})";
+
+    private static string Quote(string excerpt) => excerpt.Length == 0 ? "" : $" Body: \"{excerpt}\"";
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

@@ -56,9 +56,9 @@ internal static class TaskAssembler
             Progress = Progress(outer) ?? Progress(nested),
             Action = JsonFields.Text(outer, "action") ?? JsonFields.Text(outer, "taskType")
                 ?? JsonFields.Text(nested, "taskType") ?? JsonFields.Text(nested, "action"),
-            FailureReason = JsonFields.AnyText(outer, "fail_reason") ?? JsonFields.AnyText(outer, "failure")
-                ?? JsonFields.AnyText(nested, "failure") ?? JsonFields.AnyText(nested, "fail_reason"),
-            FailureCode = JsonFields.Text(outer, "failureCode") ?? JsonFields.Text(nested, "failureCode"),
+            FailureReason = ServerText.Cap(JsonFields.AnyText(outer, "fail_reason") ?? JsonFields.AnyText(outer, "failure")
+                ?? JsonFields.AnyText(nested, "failure") ?? JsonFields.AnyText(nested, "fail_reason")),
+            FailureCode = ServerText.Cap(JsonFields.Text(outer, "failureCode") ?? JsonFields.Text(nested, "failureCode")),
             Output = urls.Output,
             Assets = urls.Assets,
             CreatedAt = Time(outer, nested, "createdAt") ?? submittedAt,

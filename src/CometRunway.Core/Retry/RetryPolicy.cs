@@ -1,12 +1,25 @@
 namespace CometRunway.Core.Retry;
 
 /// <summary>
-/// How transient failures are retried: exponential backoff with full jitter, a server-given delay
-/// taking precedence, both capped.
+/// How transient failures are retried: <see cref="Backoff"/> between attempts, a server's own delay taking
+/// precedence, while attempts remain and the time budget lasts.
 /// </summary>
 public sealed record RetryPolicy
 {
+    /// <summary>API reads: up to 4 attempts within 60 s, 0.5 s doubling to 8 s.</summary>
     public static RetryPolicy Default { get; } = new();
+
+    /// <summary>
+    /// File downloads: as many attempts as 2 minutes of failing allow (an attempt that moves the file forward
+    /// restarts the budget), 1 s doubling to 15 s.
+    /// </summary>
+    public static RetryPolicy Downloads { get; } = new()
+    {
+        MaxAttempts = int.MaxValue,
+        Budget = TimeSpan.FromMinutes(2),
+        BaseDelay = TimeSpan.FromSeconds(1),
+        MaxDelay = TimeSpan.FromSeconds(15),
+    };
 
     /// <summary>No retries: one attempt. The waiter uses it because it paces all requests itself.</summary>
     public static RetryPolicy None { get; } = new() { MaxAttempts = 1 };
@@ -14,28 +27,59 @@ public sealed record RetryPolicy
     /// <summary>Attempts in all, the first included.</summary>
     public int MaxAttempts { get; init; } = 4;
 
+    /// <summary>
+    /// How long retrying may go on, counted by the caller (from the first attempt for a read, from the last
+    /// progress for a download). No retry starts after it, and a server delay that would end past it is not waited for.
+    /// </summary>
+    public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(60);
+
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>The largest computed backoff.</summary>
-    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(20);
+    /// <summary>The largest computed backoff (before jitter).</summary>
+    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(8);
 
-    /// <summary>The longest server-requested delay we honour by waiting; a longer one ends the retries.</summary>
-    public TimeSpan MaxServerDelay { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>Each computed delay is lengthened by a random fraction in [0, JitterFraction).</summary>
+    public double JitterFraction { get; init; } = 0.25;
 
-    /// <summary>
-    /// The delay before retry number <paramref name="retry"/> (1 for the first retry): the server's
-    /// delay when it gave one, else a uniformly random delay between zero and the exponential ceiling.
-    /// Null when the server asks for longer than <see cref="MaxServerDelay"/>.
-    /// </summary>
-    public TimeSpan? DelayBeforeRetry(int retry, TimeSpan? serverDelay, Random random)
+    /// <summary>Whether to try again after <paramref name="attemptsMade"/> failed attempts, and after how long.</summary>
+    /// <param name="attemptsMade">Attempts made so far, all failed.</param>
+    /// <param name="elapsed">Time spent so far against <see cref="Budget"/>.</param>
+    /// <param name="serverDelay">What the server asked for (Retry-After), if it did.</param>
+    /// <param name="random">The jitter source; the caller locks it when it is shared.</param>
+    public RetryDecision Decide(int attemptsMade, TimeSpan elapsed, TimeSpan? serverDelay, Random random)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(retry, 1);
-        if (serverDelay is { } requested)
+        ArgumentOutOfRangeException.ThrowIfLessThan(attemptsMade, 1);
+        if (attemptsMade >= MaxAttempts)
         {
-            return requested <= MaxServerDelay ? (requested < TimeSpan.Zero ? TimeSpan.Zero : requested) : null;
+            return RetryDecision.Stopped(RetryStop.AttemptsUsed, this, serverDelay);
         }
 
-        var ceilingMs = Math.Min(MaxDelay.TotalMilliseconds, BaseDelay.TotalMilliseconds * Math.Pow(2, retry - 1));
-        return TimeSpan.FromMilliseconds(random.NextDouble() * ceilingMs);
+        var remaining = Budget - elapsed;
+        if (serverDelay is { } asked)
+        {
+            return asked <= remaining
+                ? RetryDecision.After(asked < TimeSpan.Zero ? TimeSpan.Zero : asked)
+                : RetryDecision.Stopped(RetryStop.ServerDelayTooLong, this, asked);
+        }
+
+        if (remaining <= TimeSpan.Zero)
+        {
+            return RetryDecision.Stopped(RetryStop.BudgetSpent, this, null);
+        }
+
+        var delay = Backoff.Delay(attemptsMade, BaseDelay, MaxDelay, JitterFraction, random);
+        return RetryDecision.After(delay < remaining ? delay : remaining);
+    }
+
+    /// <summary>Throws when a setting cannot work, naming it.</summary>
+    public void Validate()
+    {
+        if (MaxAttempts < 1 || Budget < TimeSpan.Zero || BaseDelay < TimeSpan.Zero || MaxDelay < TimeSpan.Zero
+            || MaxDelay > RetryAfterHeader.Longest || double.IsNaN(JitterFraction) || JitterFraction < 0 || JitterFraction > 1)
+        {
+            throw new ArgumentException(
+                $"The retry policy is unusable: MaxAttempts must be at least 1 (was {MaxAttempts}), Budget and BaseDelay not negative " +
+                $"(were {Budget} and {BaseDelay}), MaxDelay between 0 and a day (was {MaxDelay}) and JitterFraction between 0 and 1 (was {JitterFraction}).");
+        }
     }
 }

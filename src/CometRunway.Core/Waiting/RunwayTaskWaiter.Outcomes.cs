@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using CometRunway.Core.Http;
+using CometRunway.Core.Retry;
 using CometRunway.Core.Tasks;
 
 namespace CometRunway.Core.Waiting;
@@ -177,8 +178,7 @@ public sealed partial class RunwayTaskWaiter
         }
         else
         {
-            var fallback = options.RateLimitFallbackDelay.Ticks << Math.Min(rateLimitStreak, 16);
-            pause = schedule.Jittered(TimeSpan.FromTicks(Math.Min(fallback, options.MaxRateLimitFallbackDelay.Ticks)), random);
+            pause = Backoff.Delay(rateLimitStreak + 1, options.RateLimitFallbackDelay, options.MaxRateLimitFallbackDelay, options.JitterFraction, random);
         }
 
         rateLimitStreak++;

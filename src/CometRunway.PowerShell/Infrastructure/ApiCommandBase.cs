@@ -26,7 +26,7 @@ public abstract class ApiCommandBase : RunwayCommandBase
     /// <summary>Sent as the X-Runway-Version header, e.g. 2024-11-06.</summary>
     [Parameter]
     [ArgumentCompleter(typeof(RunwayVersionCompleter))]
-    [ValidatePattern(@"^\d{4}-\d{2}-\d{2}$")]
+    [ValidatePattern(@"^\d{4}-\d{2}-\d{2}\z")]
     public string? RunwayVersion { get; set; }
 
     /// <summary>

@@ -18,7 +18,7 @@ public sealed class ClientRequestTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
-    public async Task OfficialRouteSendsBearerKeyAcceptAndUserAgent()
+    public async Task OfficialRouteSendsBearerKeyAcceptUserAgentAndTheDefaultVersion()
     {
         emulator.Tasks.Add(EmulatedTask.Succeeded("t-1"));
 
@@ -32,7 +32,10 @@ public sealed class ClientRequestTests : IClassFixture<EmulatorFixture>
         Assert.Equal("Bearer " + emulator.ApiKey, request.Headers["Authorization"]);
         Assert.StartsWith("CometRunway/", request.Headers["User-Agent"]);
         Assert.Contains("application/json", request.Headers["Accept"]);
-        Assert.False(request.Headers.ContainsKey("X-Runway-Version"));
+        // Both Runway SDKs send a version on every request, and the official create routes require one.
+        Assert.Equal(RunwayClientOptions.DefaultRunwayVersion, request.Headers["X-Runway-Version"]);
+        Assert.Equal("2024-11-06", RunwayClientOptions.DefaultRunwayVersion);
+        Assert.Equal("2024-11-06", task.RunwayVersion);
     }
 
     [Fact]
@@ -93,6 +96,32 @@ public sealed class ClientRequestTests : IClassFixture<EmulatorFixture>
 
         Assert.DoesNotContain("Parameter", error.Message);
         Assert.Empty(emulator.Requests);
+    }
+
+    [Theory]
+    [InlineData(RunwayTaskFormat.Official)]
+    [InlineData(RunwayTaskFormat.Feed)]
+    public async Task ALoneSurrogateIsRefusedNotReplacedByAnotherCharacter(RunwayTaskFormat format)
+    {
+        // Written here, not as theory data: xunit's case serialization would itself replace a lone surrogate.
+        emulator.Tasks.Add(EmulatedTask.Pending("ab\ufffd"));
+        foreach (var id in new[] { "ab\ud800", "\udc00ab", "a\udc00\ud800b" })
+        {
+            var error = await Assert.ThrowsAsync<ArgumentException>(() => fixture.Client().GetTaskAsync(id, format, default));
+            Assert.Contains("lone UTF-16 surrogate", error.Message);
+        }
+
+        Assert.Empty(emulator.Requests);
+    }
+
+    [Fact]
+    public async Task APairedSurrogateIsAnOrdinaryCharacter()
+    {
+        emulator.Tasks.Add(EmulatedTask.Pending("clip-\U0001F3AC"));
+
+        var task = await fixture.Client().GetTaskAsync("clip-\U0001F3AC", RunwayTaskFormat.Official, default);
+
+        Assert.Equal("clip-\U0001F3AC", task.Id);
     }
 
     [Fact]

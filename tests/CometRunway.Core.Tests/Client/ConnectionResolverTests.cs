@@ -88,6 +88,29 @@ public sealed class ConnectionResolverTests
     [InlineData("  sk-abc  ", "sk-abc")]
     public void KeysAreNormalized(string given, string expected) => Assert.Equal(expected, ApiKey.FromString(given).Reveal());
 
+    [Theory]
+    [InlineData("sk-caf\u00e9-0123456789", "the non-ASCII character U+00E9")]
+    [InlineData("sk-\u201csmart\u201d-0123456789", "the non-ASCII character U+201C")]
+    [InlineData("sk-\ud83d\udd11-0123456789", "the non-ASCII character U+D83D")]
+    public void AKeyThatCannotBeSentInAHeaderIsRefusedWhenMadeWithoutQuotingIt(string key, string reason)
+    {
+        var error = Assert.Throws<ArgumentException>(() => ApiKey.FromString(key));
+
+        Assert.Contains(reason, error.Message);
+        Assert.Contains("cannot be sent in an HTTP header", error.Message);
+        Assert.DoesNotContain("0123456789", error.Message);
+    }
+
+    [Fact]
+    public void ANonAsciiKeyFromTheEnvironmentIsAConfigurationErrorNamingTheVariable()
+    {
+        var error = Assert.Throws<CometApiConfigurationException>(() => ConnectionResolver.Resolve(null, null, null, Env("sk-caf\u00e9-0123456789"), false));
+
+        Assert.Contains("COMETAPI_KEY", error.Message);
+        Assert.Contains("U+00E9", error.Message);
+        Assert.DoesNotContain("0123456789", error.Message);
+    }
+
     [Fact]
     public void KeysNeverPrint()
     {

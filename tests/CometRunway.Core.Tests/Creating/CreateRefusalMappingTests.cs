@@ -104,7 +104,9 @@ public sealed class CreateRefusalMappingTests(EmulatorFixture fixture) : IClassF
     [Fact]
     public async Task AMissingVersionHeaderSaysToSendIt()
     {
-        var creator = Creators.For(emulator, options: new RunwayClientOptions { RunwayVersion = " " });
+        // The module always sends the header; a gateway that lost it answers as the emulator does without one.
+        emulator.Faults.Add(FaultRule.Gateway(400, "The X-Runway-Version header is required, e.g. X-Runway-Version: 2024-11-06.", code: "missing_runway_version").On(FaultRoute.Create));
+        var creator = Creators.For(emulator);
 
         var error = await Assert.ThrowsAsync<RunwayCreateException>(() => creator.CreateAsync(new VideoUpscaleRequest { VideoUri = Creators.Video }, CancellationToken.None));
 

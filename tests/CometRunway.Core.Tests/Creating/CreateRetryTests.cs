@@ -93,7 +93,7 @@ public sealed class CreateRetryTests(EmulatorFixture fixture) : IClassFixture<Em
 
         Assert.Equal(2, emulator.Requests.Count);
         Assert.Equal(task.Id, Assert.Single(emulator.CreatedTasks).Id);
-        Assert.Contains(log, line => line.StartsWith("Retry 1 of 2 for the image_to_video create in 0.05 s: RateLimited", StringComparison.Ordinal));
+        Assert.Contains(log, line => line.StartsWith("Retry 1 of 2 for the image_to_video create in 0.1 s: RateLimited", StringComparison.Ordinal));
     }
 
     [Fact]

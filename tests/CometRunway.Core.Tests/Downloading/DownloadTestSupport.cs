@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using CometRunway.Core.Downloading;
 using CometRunway.Core.Http;
+using CometRunway.Core.Retry;
 using CometRunway.Core.Tasks;
 
 namespace CometRunway.Core.Tests.Downloading;
@@ -72,8 +73,7 @@ internal static class DownloadTestKit
 {
     public static RunwayDownloaderOptions FastOptions => new()
     {
-        RetryBaseDelay = TimeSpan.FromMilliseconds(10),
-        MaxRetryDelay = TimeSpan.FromMilliseconds(50),
+        Retry = RetryPolicy.Downloads with { MaxAttempts = 4, BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50) },
         ProgressInterval = TimeSpan.FromMilliseconds(50),
     };
 

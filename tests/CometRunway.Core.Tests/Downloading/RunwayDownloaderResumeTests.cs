@@ -1,4 +1,5 @@
 using CometRunway.Core.Downloading;
+using CometRunway.Core.Http;
 using CometRunway.Emulator.Files;
 
 namespace CometRunway.Core.Tests.Downloading;
@@ -80,7 +81,7 @@ public sealed class RunwayDownloaderResumeTests : FileHostTestBase
     {
         var file = HostedFile.Generated(MiB, seed: 16);
         var url = Host.Add("/stall.mp4", file with { StallAfterBytes = 300_000 });
-        var options = DownloadTestKit.FastOptions with { StallTimeout = TimeSpan.FromMilliseconds(400) };
+        var options = DownloadTestKit.FastOptions with { Stall = new StallRule(TimeSpan.FromMilliseconds(400), 1) };
 
         var completed = DownloadTestKit.AssertFinished<DownloadCompleted>(await DownloadAsync(Plan(url), options));
 
@@ -98,7 +99,7 @@ public sealed class RunwayDownloaderResumeTests : FileHostTestBase
 
         Assert.Equal(DownloadErrorKind.LengthMismatch, failed.Kind);
         Assert.Matches(@"ended after \d+ of 105000 bytes", failed.Message);
-        Assert.Equal(DownloadTestKit.FastOptions.MaxAttempts, Host.Requests.Count);
+        Assert.Equal(DownloadTestKit.FastOptions.Retry.MaxAttempts, Host.Requests.Count);
         Assert.Empty(Directory.Files());
     }
 
@@ -106,7 +107,7 @@ public sealed class RunwayDownloaderResumeTests : FileHostTestBase
     public async Task ConnectionThatAlwaysDropsGivesUpAfterTheBoundedAttempts()
     {
         var url = Host.Add("/drops.mp4", HostedFile.Generated(MiB, seed: 18) with { DropAfterBytes = 1000, DropForFirstRequests = int.MaxValue, IgnoreRange = true });
-        var options = DownloadTestKit.FastOptions with { MaxAttempts = 3 };
+        var options = DownloadTestKit.FastOptions with { Retry = DownloadTestKit.FastOptions.Retry with { MaxAttempts = 3 } };
 
         var failed = DownloadTestKit.AssertFinished<DownloadFailed>(await DownloadAsync(Plan(url), options));
 
@@ -122,7 +123,7 @@ public sealed class RunwayDownloaderResumeTests : FileHostTestBase
         await Host.DisposeAsync();
         var url = new Uri($"http://127.0.0.1:{port}/gone.mp4");
 
-        var failed = DownloadTestKit.AssertFinished<DownloadFailed>(await DownloadAsync(Plan(url), DownloadTestKit.FastOptions with { MaxAttempts = 2 }));
+        var failed = DownloadTestKit.AssertFinished<DownloadFailed>(await DownloadAsync(Plan(url), DownloadTestKit.FastOptions with { Retry = DownloadTestKit.FastOptions.Retry with { MaxAttempts = 2 } }));
 
         Assert.Equal(DownloadErrorKind.Network, failed.Kind);
         Assert.Empty(Directory.Files());

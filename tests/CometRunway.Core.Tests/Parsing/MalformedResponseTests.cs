@@ -134,7 +134,7 @@ public sealed class MalformedResponseTests
     {
         byte[] body = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("""{"id":"t","status":"PENDING"}""")];
 
-        RunwayTask task = Core.Json.RunwayTaskParser.Parse(body, RunwayTaskFormat.Official, Context);
+        RunwayTask task = Core.Json.RunwayTaskParser.ReadAnyTask(body, RunwayTaskFormat.Official, Context);
 
         Assert.Equal(RunwayTaskStatus.Pending, task.Status);
     }

@@ -42,8 +42,9 @@ internal static class ParseTestKit
         _ => taskJson,
     };
 
+    /// <summary>Reads whatever task the body holds: these tests are about shapes, not about which task answered (see TaskIdentityTests).</summary>
     public static RunwayTask Parse(string body, RunwayTaskFormat format = RunwayTaskFormat.Feed) =>
-        RunwayTaskParser.Parse(Encoding.UTF8.GetBytes(body), format, Context);
+        RunwayTaskParser.ReadAnyTask(Encoding.UTF8.GetBytes(body), format, Context);
 
     public static RunwayTask Parse(string taskJson, BodyShape shape, RunwayTaskFormat format = RunwayTaskFormat.Feed) =>
         Parse(InShape(taskJson, shape), format);
@@ -51,7 +52,7 @@ internal static class ParseTestKit
     /// <summary>Parses and expects a <see cref="RunwayApiException"/> (never any other exception).</summary>
     public static RunwayApiException ParseFails(byte[] body, RunwayTaskFormat format = RunwayTaskFormat.Feed)
     {
-        Exception? thrown = Record.Exception(() => RunwayTaskParser.Parse(body, format, Context));
+        Exception? thrown = Record.Exception(() => RunwayTaskParser.ReadAnyTask(body, format, Context));
         Assert.NotNull(thrown);
         return Assert.IsType<RunwayApiException>(thrown);
     }
