@@ -116,17 +116,26 @@ public static partial class CommandPageParser
         var result = new List<ExampleDoc>();
         foreach (var example in MarkdownSection.Split(examples.Lines, 3, examples.LineNumber + 1))
         {
-            var code = example.CodeBlocks();
+            var blocks = example.CodeBlocks();
+            var code = blocks.Where(b => !IsOutput(b.Info)).ToList();
             if (code.Count == 0)
             {
                 throw new HelpFormatException($"{fileName}:{example.LineNumber}: example '{example.Heading}' has no code block.");
             }
 
-            result.Add(new ExampleDoc(example.Heading, string.Join("\n\n", code.Select(c => c.Code)), example.TextOutsideCode()));
+            var output = blocks.Where(b => IsOutput(b.Info)).Select(b => b.Code).ToList();
+            result.Add(new ExampleDoc(
+                example.Heading,
+                string.Join("\n\n", code.Select(c => c.Code)),
+                output.Count == 0 ? null : string.Join('\n', output),
+                example.TextOutsideCode()));
         }
 
         return result;
     }
+
+    /// <summary>A <c>```output</c> block shows what the example prints: it is not code to run.</summary>
+    private static bool IsOutput(string info) => info.Equals("output", StringComparison.OrdinalIgnoreCase);
 
     private static IReadOnlyList<ParameterDoc> ReadParameters(MarkdownSection parameters, string fileName)
     {

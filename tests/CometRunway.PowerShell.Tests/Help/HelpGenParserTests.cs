@@ -103,6 +103,20 @@ public sealed class HelpGenParserTests
     }
 
     [Fact]
+    public void AnOutputBlockIsTheDocumentedOutputNotCode()
+    {
+        var withOutput = MinimalPage.Replace("Test-Thing -Name a\n```\n", "Test-Thing -Name a\n```\n\n```output\nWhat if: a\n```\n", StringComparison.Ordinal);
+        Assert.NotEqual(MinimalPage, withOutput);
+
+        var example = CommandPageParser.Parse(withOutput, "Test-Thing.md").Examples[0];
+        var maml = MamlWriter.Write([CommandPageParser.Parse(withOutput, "Test-Thing.md")]);
+
+        Assert.Equal(("Test-Thing -Name a", "What if: a", "Explains it."), (example.Code, example.Output, example.Remarks));
+        Assert.Contains("<dev:code>Test-Thing -Name a</dev:code>", maml, StringComparison.Ordinal);
+        Assert.Contains("<maml:para>What if: a</maml:para>", maml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CrLfAndLfPagesGiveTheSameMaml()
     {
         var lf = MamlWriter.Write([CommandPageParser.Parse(MinimalPage, "a.md")]);
