@@ -117,6 +117,16 @@ public sealed class HelpGenParserTests
     }
 
     [Fact]
+    public void AnAboutTopicsExamplesAreItsSectionsWithCode()
+    {
+        const string topic = "# about_Thing\n\n## LONG DESCRIPTION\n\n### PROSE\nNo code.\n\n### USE\nText.\n```powershell\nTest-Thing\n```\n```output\nok\n```\n";
+
+        var example = Assert.Single(CommandPageParser.ReadTopicExamples(topic));
+
+        Assert.Equal(("USE", "Test-Thing", "ok"), (example.Title, example.Code, example.Output));
+    }
+
+    [Fact]
     public void CrLfAndLfPagesGiveTheSameMaml()
     {
         var lf = MamlWriter.Write([CommandPageParser.Parse(MinimalPage, "a.md")]);
