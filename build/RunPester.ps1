@@ -13,8 +13,8 @@ param(
     [string] $ExcludeTag
 )
 
-$ErrorActionPreference = 'Stop'
-Import-Module $PesterManifest
+# No $ErrorActionPreference here: the tests run with the preferences a user's session has.
+Import-Module $PesterManifest -ErrorAction Stop
 
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = $Path
