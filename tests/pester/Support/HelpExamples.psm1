@@ -3,7 +3,7 @@
     about_ topic's '###' sections with code) runs in its own fresh `pwsh`, against the emulator, with the
     staged module on PSModulePath, in a scratch folder holding the sample files of HelpExamples/Files, after
     HelpExamples/Fixture.ps1 (stand-ins for SecretManagement, Azure Automation and a console user, and the
-    sample ids of HelpExamples/SampleTasks.json).
+    sample ids of HelpExamples/SampleTasks.json), and no way to the internet.
 
     Its documented result is its ```output block: every line of the block is a line of what the example
     prints (on a console 120 columns wide), where runs of spaces compare as one and '...' stands for any
@@ -67,6 +67,10 @@ function Invoke-HelpExample {
         COMETAPI_BASE_URL = $Emulator.BaseUri
         COMETAPI_KEY      = $Emulator.ApiKey
         PSModulePath      = (Get-StagedModuleRoot) + [System.IO.Path]::PathSeparator + $env:PSModulePath
+        # No internet: a request to any host but this machine goes to a proxy that refuses it at once.
+        HTTP_PROXY        = 'http://127.0.0.1:9'
+        HTTPS_PROXY       = 'http://127.0.0.1:9'
+        NO_PROXY          = '127.0.0.1,localhost,::1'
     }
     $runner = Join-Path $examplesHome 'RunExample.ps1'
     $fixture = Join-Path $examplesHome 'Fixture.ps1'

@@ -1,14 +1,16 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.3' }
 <#
-    examples/AzureAutomation-SaveRunwayVideos.ps1 as Azure Automation runs it: a fresh non-interactive pwsh,
-    the module found by name, the key from an Automation variable (stood in for by a function), no
-    COMETAPI_KEY in the environment.
+    The scripts in examples/, against the emulator, each in a fresh non-interactive pwsh:
+    AzureAutomation-SaveRunwayVideos.ps1 as Azure Automation runs it (the module found by name, the key from
+    an Automation variable, stood in for by a function, no COMETAPI_KEY), and Demo.ps1 as build.ps1 -Task Demo
+    runs it.
 #>
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Support/TestEnvironment.psm1'), (Join-Path $PSScriptRoot 'Support/ChildPwsh.psm1')
     $script:Emulator = Use-TestEmulator
     $script:Runbook = Join-Path (Get-RepositoryRoot) 'examples/AzureAutomation-SaveRunwayVideos.ps1'
+    $script:Demo = Join-Path (Get-RepositoryRoot) 'examples/Demo.ps1'
 
     function Invoke-Runbook([string[]] $TaskId, [string] $Destination) {
         $command = @"
@@ -71,5 +73,36 @@ Describe 'The Azure Automation runbook example' {
         $result.ExitCode | Should -Not -Be 0
         $result.Errors | Should -Match ([regex]::Escape($failed))
         $result.Errors | Should -Match 'SAFETY\.INPUT\.IMAGE'
+    }
+}
+
+Describe 'The demo script' {
+    BeforeAll {
+        $script:DemoIds = 'demo-succeeded', (New-SampleTask)
+        $script:DemoOutput = Join-Path $TestDrive 'demo'
+        $script:RunDemo = {
+            Invoke-Pwsh -Command "& '$script:Demo' -TaskId '$($script:DemoIds -join "','")' -Destination '$script:DemoOutput' -ModulePath '$(Get-StagedManifest)'" `
+                -Environment @{ COMETAPI_BASE_URL = $script:Emulator.BaseUri; COMETAPI_KEY = $script:Emulator.ApiKey }
+        }
+    }
+
+    It 'runs the headline pipeline and shows the saved files' {
+        $result = & $script:RunDemo
+
+        $result.Errors | Should -BeNullOrEmpty
+        $result.ExitCode | Should -Be 0
+        $result.Output | Should -Match 'Get-RunwayTask .* \| Wait-RunwayTask \| Save-RunwayOutput'
+        $result.Output | Should -Match 'Saved 2 file\(s\)'
+        foreach ($id in $script:DemoIds) {
+            $result.Output | Should -Match ([regex]::Escape("$id.mp4"))
+            Join-Path $script:DemoOutput "$id.mp4" | Should -Exist
+        }
+    }
+
+    It 'runs again over the files it saved before' {
+        $again = & $script:RunDemo
+
+        $again.Errors | Should -BeNullOrEmpty
+        $again.Output | Should -Match 'Saved 2 file\(s\)'
     }
 }
