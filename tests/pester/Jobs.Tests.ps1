@@ -17,6 +17,21 @@ BeforeAll {
         $id
     }
 
+    # A task as another process hands it over: through Start-Job, or a file written by Export-Clixml.
+    function Get-DeserializedTask([string] $Via, [string] $Id, [string] $Reader = 'Get-RunwayTask') {
+        if ($Via -eq 'Start-Job') {
+            return Start-Job { Import-Module $using:Manifest; & $using:Reader $using:Id } | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
+        }
+        $path = Join-Path $TestDrive "$([guid]::NewGuid()).clixml"
+        & $Reader $Id | Export-Clixml -LiteralPath $path
+        Import-Clixml -LiteralPath $path
+    }
+
+    function Assert-Bound([object[]] $BindErrors) {
+        Skip-WhileKnownIssue 10.3 -When ([bool] ($BindErrors.FullyQualifiedErrorId -like 'InputObjectNotBound*'))
+        $BindErrors | Should -BeNullOrEmpty
+    }
+
     function Assert-Saved([object[]] $Files, [string[]] $TaskId) {
         $Files.TaskId | Sort-Object | Should -Be ($TaskId | Sort-Object)
         foreach ($file in $Files) {
@@ -67,54 +82,35 @@ Describe 'Task objects from other runspaces and processes' {
         Join-Path $destination "$id.mp4" | Should -Exist
     }
 
-    It 'from Start-Job (deserialized), piped to Wait-RunwayTask | Save-RunwayOutput' {
+    It 'deserialized by <_>, piped to Wait-RunwayTask | Save-RunwayOutput' -ForEach 'Start-Job', 'Import-Clixml' {
         $id = New-FinishedTask
-        $tasks = Start-Job { Import-Module $using:Manifest; Get-RunwayTask -Id $using:id } | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
+        $tasks = Get-DeserializedTask -Via $_ -Id $id
 
         $files = $tasks | Wait-RunwayTask -Timeout 60 -ErrorVariable bindErrors -ErrorAction SilentlyContinue |
             Save-RunwayOutput -Path $script:Destination -PassThru
 
-        Skip-WhileKnownIssue 10.3 -When ([bool] ($bindErrors.FullyQualifiedErrorId -like 'InputObjectNotBound*'))
-        $bindErrors | Should -BeNullOrEmpty
+        Assert-Bound $bindErrors
         Assert-Saved $files $id
     }
 
-    It 'through Export-Clixml and Import-Clixml, piped to Wait-RunwayTask | Save-RunwayOutput' {
+    It 'deserialized by Import-Clixml, piped straight to Save-RunwayOutput' {
         $id = New-FinishedTask
-        $path = Join-Path $TestDrive "$id.clixml"
-        Get-RunwayTask -Id $id | Export-Clixml -LiteralPath $path
 
-        $files = Import-Clixml -LiteralPath $path | Wait-RunwayTask -Timeout 60 -ErrorVariable bindErrors -ErrorAction SilentlyContinue |
-            Save-RunwayOutput -Path $script:Destination -PassThru
+        $files = Get-DeserializedTask -Via Import-Clixml -Id $id | Save-RunwayOutput -Path $script:Destination -PassThru -ErrorVariable bindErrors -ErrorAction SilentlyContinue
 
-        Skip-WhileKnownIssue 10.3 -When ([bool] ($bindErrors.FullyQualifiedErrorId -like 'InputObjectNotBound*'))
-        $bindErrors | Should -BeNullOrEmpty
+        Assert-Bound $bindErrors
         Assert-Saved $files $id
     }
 
-    It 'through Export-Clixml and Import-Clixml, a feed task is polled through the feed route' {
+    It 'deserialized by Import-Clixml, a feed task is polled through the feed route' {
         $id = New-FinishedTask
-        $path = Join-Path $TestDrive "$id-feed.clixml"
-        Get-RunwayFeedTask -TaskId $id | Export-Clixml -LiteralPath $path
 
-        $task = Import-Clixml -LiteralPath $path | Wait-RunwayTask -Timeout 60
+        $task = Get-DeserializedTask -Via Import-Clixml -Id $id -Reader Get-RunwayFeedTask | Wait-RunwayTask -Timeout 60
 
         $routes = (Invoke-RestMethod "$($script:Emulator.BaseUri)/_emulator/requests") |
             Where-Object { $_.path -like "*/$id" -or $_.body -like "*$id*" } | ForEach-Object path
         Skip-WhileKnownIssue 10.3 -When ($task.Format -eq 'Official' -and $routes -contains "/runwayml/v1/tasks/$id")
         $task.Format | Should -Be 'Feed'
         $routes | Should -Not -Contain "/runwayml/v1/tasks/$id"
-    }
-
-    It 'through Export-Clixml and Import-Clixml, piped straight to Save-RunwayOutput' {
-        $id = New-FinishedTask
-        $path = Join-Path $TestDrive "$id-save.clixml"
-        Get-RunwayTask -Id $id | Export-Clixml -LiteralPath $path
-
-        $files = Import-Clixml -LiteralPath $path | Save-RunwayOutput -Path $script:Destination -PassThru -ErrorVariable bindErrors -ErrorAction SilentlyContinue
-
-        Skip-WhileKnownIssue 10.3 -When ([bool] ($bindErrors.FullyQualifiedErrorId -like 'InputObjectNotBound*'))
-        $bindErrors | Should -BeNullOrEmpty
-        Assert-Saved $files $id
     }
 }

@@ -78,19 +78,8 @@ function Wait-Pwsh {
 }
 
 function Invoke-Pwsh {
-    <# .SYNOPSIS Start-Pwsh, then Wait-Pwsh. #>
-    [CmdletBinding(DefaultParameterSetName = 'File')]
-    param(
-        [Parameter(Mandatory, ParameterSetName = 'File')] [string] $File,
-        [Parameter(ParameterSetName = 'File')] [string[]] $ArgumentList = @(),
-        [Parameter(Mandatory, ParameterSetName = 'Command')] [string] $Command,
-        [hashtable] $Environment = @{},
-        [string] $WorkingDirectory = (Get-Location -PSProvider FileSystem).ProviderPath,
-        [switch] $XmlOutput,
-        [timespan] $Timeout = [timespan]::FromMinutes(3)
-    )
-
-    Wait-Pwsh -Child (Start-Pwsh @PSBoundParameters)
+    <# .SYNOPSIS Start-Pwsh with the same parameters, then Wait-Pwsh. #>
+    Wait-Pwsh -Child (Start-Pwsh @args)
 }
 
 function Read-ProgressRecord {
