@@ -55,3 +55,19 @@ Describe 'The examples Get-Help shows' {
         }
     }
 }
+
+Describe 'The documented-output rule' {
+    It '<Name>' -ForEach @(
+        @{ Name = 'a line of the block matches a printed line, runs of spaces compared as one'; Documented = "Id   Status`nt1 Succeeded"; Actual = "Id Status`n-- ------`nt1    Succeeded"; Holds = $true }
+        @{ Name = '... stands for any text'; Documented = 't1 Succeeded ... t1.mp4'; Actual = 't1 Succeeded 100 IMAGE_TO_VIDEO 3s t1.mp4'; Holds = $true }
+        @{ Name = 'lines may come in another order'; Documented = "t2 Succeeded`nt1 Succeeded"; Actual = "t1 Succeeded`nt2 Succeeded"; Holds = $true }
+        @{ Name = 'a documented line that was not printed breaks it'; Documented = "t1 Succeeded`nt2 Succeeded"; Actual = 't1 Succeeded'; Holds = $false }
+        @{ Name = 'one printed line serves one documented line only'; Documented = "t1 ...`nt1 ..."; Actual = 't1 Succeeded'; Holds = $false }
+        @{ Name = 'a line must match whole, not in part'; Documented = 'Succeeded'; Actual = 't1 Succeeded'; Holds = $false }
+        @{ Name = 'without a block, printing anything breaks it'; Documented = $null; Actual = 'WARNING: something'; Holds = $false }
+        @{ Name = 'without a block, printing blank lines only holds'; Documented = $null; Actual = "`n   `n"; Holds = $true }
+    ) {
+        $problem = Compare-DocumentedOutput -Documented $Documented -Actual $Actual
+        [bool] (-not $problem) | Should -Be $Holds
+    }
+}

@@ -54,7 +54,7 @@ function Invoke-HelpExample {
     <#
     .SYNOPSIS
         Runs examples, -ThrottleLimit at a time, each in a fresh pwsh; returns a hashtable from
-        "<Page>: <Title>" to ExitCode, Output, Errors, TimedOut and Directory (its scratch folder).
+        "<Page>: <Title>" to ExitCode, Output, Errors and TimedOut.
     #>
     param(
         [Parameter(Mandatory)] [object[]] $Example,
@@ -85,14 +85,13 @@ function Invoke-HelpExample {
             Set-Content -LiteralPath $code -Value $next.Code
             $child = Start-Pwsh -File $runner -ArgumentList $fixture, $code -WorkingDirectory $directory.FullName `
                 -Environment ($environment + @{ TMPDIR = (Join-Path $directory.Parent.FullName 'tmp'); HOME = (Join-Path $directory.Parent.FullName 'home') })
-            $running.Add([pscustomobject]@{ Example = $next; Child = $child; Directory = $directory.FullName })
+            $running.Add([pscustomobject]@{ Example = $next; Child = $child })
         }
 
         $done = @($running | Where-Object { $_.Child.Process.HasExited -or [DateTime]::UtcNow -gt $_.Child.Deadline })
         foreach ($entry in $done) {
             $null = $running.Remove($entry)
-            $result = Wait-Pwsh -Child $entry.Child
-            $results["$($entry.Example.Page): $($entry.Example.Title)"] = $result | Add-Member -NotePropertyName Directory -NotePropertyValue $entry.Directory -PassThru
+            $results["$($entry.Example.Page): $($entry.Example.Title)"] = Wait-Pwsh -Child $entry.Child
         }
 
         if (-not $done) { Start-Sleep -Milliseconds 100 }
@@ -117,12 +116,12 @@ function Compare-DocumentedOutput {
         which documented line is missing.
     #>
     param(
-        [AllowNull()] [string] $Documented,
+        [AllowNull()] [AllowEmptyString()] [string] $Documented,
         [AllowEmptyString()] [string] $Actual
     )
 
     $actualLines = @($Actual -split '\r?\n' | ForEach-Object { Format-OutputLine $_ } | Where-Object { $_ })
-    if ($null -eq $Documented) {
+    if ([string]::IsNullOrWhiteSpace($Documented)) {
         if ($actualLines) { return "The example has no output block, but printed:`n$($actualLines -join "`n")" }
         return
     }
