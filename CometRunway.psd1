@@ -22,10 +22,21 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('Runway', 'CometAPI', 'Video', 'AI', 'GenerativeAI', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            # PSCommand_<name>: what Find-PSResource -Command searches; one per cmdlet in CmdletsToExport.
+            Tags         = @(
+                'Runway', 'CometAPI', 'Video', 'AI', 'GenerativeAI', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS'
+                'PSCommand_Connect-CometApi', 'PSCommand_Disconnect-CometApi', 'PSCommand_Get-RunwayFeedTask'
+                'PSCommand_Get-RunwayTask', 'PSCommand_Save-RunwayOutput', 'PSCommand_Wait-RunwayTask'
+            )
             ProjectUri   = 'https://github.com/cometrunway/CometRunway'
             LicenseUri   = 'https://github.com/cometrunway/CometRunway/blob/main/LICENSE'
-            ReleaseNotes = 'First release: Get-RunwayTask, Get-RunwayFeedTask, Connect-CometApi, Disconnect-CometApi.'
+            ReleaseNotes = @'
+First release.
+- Connect-CometApi and Disconnect-CometApi remember and forget a CometAPI key and base address per runspace.
+- Get-RunwayTask reads tasks in the official format (GET /runwayml/v1/tasks/{id}); Get-RunwayFeedTask in the compatibility format (POST /runway/feed).
+- Wait-RunwayTask waits for one task or thousands, with progress, -Timeout, -Any and Ctrl+C.
+- Save-RunwayOutput downloads the videos and images of finished tasks in parallel, resumably, never leaving a partial file at a final path.
+'@
         }
     }
 }

@@ -17,7 +17,8 @@ public sealed record CommandPage(
 /// <summary>One <c>### SetName</c> block of <c>## SYNTAX</c>, with the parameter names in the order the line shows them.</summary>
 public sealed record SyntaxBlock(string ParameterSetName, bool IsDefault, IReadOnlyList<string> ParameterNames);
 
-public sealed record ExampleDoc(string Title, string Code, string Remarks);
+/// <summary>An example: its code (the page's code blocks), the output it documents (its <c>```output</c> blocks, or null) and the text around them.</summary>
+public sealed record ExampleDoc(string Title, string Code, string? Output, string Remarks);
 
 /// <summary>A <c>### -Name</c> section: its description and the facts of its yaml block.</summary>
 public sealed record ParameterDoc(

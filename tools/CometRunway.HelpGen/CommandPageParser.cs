@@ -111,22 +111,35 @@ public static partial class CommandPageParser
         return blocks;
     }
 
-    private static IReadOnlyList<ExampleDoc> ReadExamples(MarkdownSection examples, string fileName)
+    /// <summary>
+    /// The examples of an about_ topic, read like a cmdlet page's: each <c>### Heading</c> section with code
+    /// is one example, its code blocks the code and its <c>```output</c> blocks the documented output.
+    /// </summary>
+    public static IReadOnlyList<ExampleDoc> ReadTopicExamples(string markdown) =>
+        MarkdownSection.Split(Normalize(markdown).Split('\n'), 3)
+            .Select(ReadExample)
+            .OfType<ExampleDoc>()
+            .ToList();
+
+    private static IReadOnlyList<ExampleDoc> ReadExamples(MarkdownSection examples, string fileName) =>
+        MarkdownSection.Split(examples.Lines, 3, examples.LineNumber + 1)
+            .Select(example => ReadExample(example)
+                ?? throw new HelpFormatException($"{fileName}:{example.LineNumber}: example '{example.Heading}' has no code block."))
+            .ToList();
+
+    /// <summary>Null when the section has no code to run.</summary>
+    private static ExampleDoc? ReadExample(MarkdownSection example)
     {
-        var result = new List<ExampleDoc>();
-        foreach (var example in MarkdownSection.Split(examples.Lines, 3, examples.LineNumber + 1))
-        {
-            var code = example.CodeBlocks();
-            if (code.Count == 0)
-            {
-                throw new HelpFormatException($"{fileName}:{example.LineNumber}: example '{example.Heading}' has no code block.");
-            }
-
-            result.Add(new ExampleDoc(example.Heading, string.Join("\n\n", code.Select(c => c.Code)), example.TextOutsideCode()));
-        }
-
-        return result;
+        var blocks = example.CodeBlocks();
+        var code = blocks.Where(b => !IsOutput(b.Info)).Select(b => b.Code).ToList();
+        var output = blocks.Where(b => IsOutput(b.Info)).Select(b => b.Code).ToList();
+        return code.Count == 0
+            ? null
+            : new ExampleDoc(example.Heading, string.Join("\n\n", code), output.Count == 0 ? null : string.Join('\n', output), example.TextOutsideCode());
     }
+
+    /// <summary>A <c>```output</c> block shows what the example prints: it is not code to run.</summary>
+    private static bool IsOutput(string info) => info.Equals("output", StringComparison.OrdinalIgnoreCase);
 
     private static IReadOnlyList<ParameterDoc> ReadParameters(MarkdownSection parameters, string fileName)
     {

@@ -84,6 +84,12 @@ public static class MamlWriter
             xml.WriteElementString("maml", "title", MamlNs, $"-------------------------- {example.Title} --------------------------");
             xml.WriteElementString("dev", "code", DevNs, example.Code);
             xml.WriteStartElement("dev", "remarks", DevNs);
+            if (example.Output is not null)
+            {
+                // Under the code, line by line, as a console shows a command's output.
+                xml.WriteElementString("maml", "para", MamlNs, example.Output);
+            }
+
             WriteParagraphs(xml, example.Remarks);
             xml.WriteEndElement();
             xml.WriteEndElement();

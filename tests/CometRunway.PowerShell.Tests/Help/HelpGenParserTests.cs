@@ -103,6 +103,30 @@ public sealed class HelpGenParserTests
     }
 
     [Fact]
+    public void AnOutputBlockIsTheDocumentedOutputNotCode()
+    {
+        var withOutput = MinimalPage.Replace("Test-Thing -Name a\n```\n", "Test-Thing -Name a\n```\n\n```output\nWhat if: a\n```\n", StringComparison.Ordinal);
+        Assert.NotEqual(MinimalPage, withOutput);
+
+        var example = CommandPageParser.Parse(withOutput, "Test-Thing.md").Examples[0];
+        var maml = MamlWriter.Write([CommandPageParser.Parse(withOutput, "Test-Thing.md")]);
+
+        Assert.Equal(("Test-Thing -Name a", "What if: a", "Explains it."), (example.Code, example.Output, example.Remarks));
+        Assert.Contains("<dev:code>Test-Thing -Name a</dev:code>", maml, StringComparison.Ordinal);
+        Assert.Contains("<maml:para>What if: a</maml:para>", maml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnAboutTopicsExamplesAreItsSectionsWithCode()
+    {
+        const string topic = "# about_Thing\n\n## LONG DESCRIPTION\n\n### PROSE\nNo code.\n\n### USE\nText.\n```powershell\nTest-Thing\n```\n```output\nok\n```\n";
+
+        var example = Assert.Single(CommandPageParser.ReadTopicExamples(topic));
+
+        Assert.Equal(("USE", "Test-Thing", "ok"), (example.Title, example.Code, example.Output));
+    }
+
+    [Fact]
     public void CrLfAndLfPagesGiveTheSameMaml()
     {
         var lf = MamlWriter.Write([CommandPageParser.Parse(MinimalPage, "a.md")]);

@@ -1,0 +1,25 @@
+<#
+    Bugs that other parts of the project own, found by these tests. A test written to the correct behaviour
+    calls Skip-WhileKnownIssue with the bug's symptom: while the symptom shows, the test is skipped (pending)
+    with the issue as its reason; once the bug is fixed, the same test runs in full. Delete an entry when
+    nothing uses it any more.
+#>
+
+Set-StrictMode -Version Latest
+
+$knownIssues = @{
+    '10.3'  = 'deserialized tasks (Import-Clixml, Start-Job, remoting) do not bind to the next cmdlet as tasks: InputObjectNotBound, or bound by Id alone, losing their route'
+    '10.14' = 'views: the task table at 80 columns cuts Output to a few characters; -PassThru FileInfo shows blank UnixMode, User, Group and Size'
+}
+
+function Skip-WhileKnownIssue {
+    <# .SYNOPSIS Skips the current test, as pending issue -Issue, when -When is true. #>
+    param(
+        [Parameter(Mandatory, Position = 0)] [ValidateScript({ $knownIssues.ContainsKey($_) })] [string] $Issue,
+        [Parameter(Mandatory)] [bool] $When
+    )
+
+    if ($When) { Set-ItResult -Skipped -Because "pending issue $($Issue): $($knownIssues[$Issue])" }
+}
+
+Export-ModuleMember -Function Skip-WhileKnownIssue
