@@ -40,6 +40,9 @@ internal sealed class EmulatorProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+
+        // Under dotnet-trace the child would inherit the tracer's diagnostic port and wait for it forever.
+        start.Environment.Remove("DOTNET_DiagnosticPorts");
         var entry = typeof(EmulatorProcess).Assembly.Location;
         if (!Path.GetFileNameWithoutExtension(Environment.ProcessPath!).Equals("WaitBench", StringComparison.OrdinalIgnoreCase))
         {
@@ -73,14 +76,14 @@ internal sealed class EmulatorProcess : IAsyncDisposable
             : throw new InvalidOperationException($"Unexpected line from the emulator process: {reply}");
     }
 
-    /// <summary>Adds 50 already-succeeded tasks under <paramref name="prefix"/>, for warming up both sides.</summary>
-    public async Task<IReadOnlyList<string>> AddWarmUpTasksAsync(string prefix)
+    /// <summary>Adds <paramref name="count"/> already-succeeded tasks under <paramref name="prefix"/>, for the batch read.</summary>
+    public async Task<IReadOnlyList<string>> AddReadyTasksAsync(string prefix, int count)
     {
-        await process.StandardInput.WriteLineAsync($"warm {prefix}");
+        await process.StandardInput.WriteLineAsync($"ready {prefix} {count.ToString(CultureInfo.InvariantCulture)}");
         await process.StandardInput.FlushAsync();
         var reply = await process.StandardOutput.ReadLineAsync();
-        return reply == "warmed"
-            ? Enumerable.Range(0, 50).Select(i => BenchTasks.Id(prefix, i)).ToArray()
+        return reply == "ready"
+            ? Enumerable.Range(0, count).Select(i => BenchTasks.Id(prefix, i)).ToArray()
             : throw new InvalidOperationException($"Unexpected line from the emulator process: {reply}");
     }
 

@@ -30,9 +30,9 @@ internal static class EmulatorServer
                     emulator.Tasks.AddRange(tasks.Emulated(prefix));
                     Console.WriteLine($"added {added.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}");
                     break;
-                case ["warm", var prefix]:
-                    emulator.Tasks.AddRange(Enumerable.Range(0, 50).Select(i => EmulatedTask.Succeeded(BenchTasks.Id(prefix, i))));
-                    Console.WriteLine("warmed");
+                case ["ready", var prefix, var count]:
+                    emulator.Tasks.AddRange(Enumerable.Range(0, int.Parse(count, CultureInfo.InvariantCulture)).Select(i => EmulatedTask.Succeeded(BenchTasks.Id(prefix, i))));
+                    Console.WriteLine("ready");
                     break;
                 case ["quit"]:
                     return 0;

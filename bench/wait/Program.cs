@@ -15,11 +15,13 @@ if (args is ["serve", var count, var spread, var seed, var latencyMs])
         TimeSpan.FromMilliseconds(double.Parse(latencyMs, CultureInfo.InvariantCulture)));
 }
 
-const string Usage = "Usage: WaitBench [--tasks N] [--spread seconds] [--seed S] [--latency ms] [--naive-sleep seconds] [--naive-budget seconds] [--skip-naive]";
+const string Usage = "Usage: WaitBench [--tasks N] [--spread seconds] [--seed S] [--latency ms] [--naive-sleep seconds] [--naive-budget seconds] [--skip-naive] [--read-ids N] [--read-only]";
 var naiveSleep = TimeSpan.FromSeconds(10);
 TimeSpan? naiveBudget = null;
 var latency = TimeSpan.Zero;
 var skipNaive = false;
+var readOnly = false;
+var readIds = 500;
 try
 {
     for (var i = 0; i < args.Length; i++)
@@ -47,6 +49,12 @@ try
             case "--skip-naive":
                 skipNaive = true;
                 break;
+            case "--read-only":
+                readOnly = true;
+                break;
+            case "--read-ids":
+                readIds = Positive(int.Parse(args[++i], CultureInfo.InvariantCulture), "--read-ids");
+                break;
             default:
                 Console.Error.WriteLine($"Unknown argument '{args[i]}'. {Usage}");
                 return 2;
@@ -69,7 +77,7 @@ var client = new RunwayClient(
     new RunwayClientOptions { Retry = RetryPolicy.None });
 
 // Warm-up, not measured: JIT and connection pools on both sides, through both ways of waiting.
-var warmIds = await emulator.AddWarmUpTasksAsync("w");
+var warmIds = await emulator.AddReadyTasksAsync("w", 50);
 var warmWaiter = new CometRunway.Core.Waiting.RunwayTaskWaiter(client);
 foreach (var id in warmIds)
 {
@@ -81,6 +89,15 @@ await warmWaiter.RunAsync(CancellationToken.None);
 foreach (var id in warmIds)
 {
     await client.GetTaskAsync(id, CometRunway.Core.Tasks.RunwayTaskFormat.Official, CancellationToken.None);
+}
+
+var (batch, raw) = await ReadPhase.RunAsync(emulator, new RunwayClient(
+    new CometApiConnection(emulator.BaseUri, ApiKey.FromString(emulator.ApiKey))), readIds, concurrency: 8, rounds: 5);
+Report.PrintRead(batch, raw);
+Console.WriteLine($"  {MachineLoad.Describe()} after the read phase");
+if (readOnly)
+{
+    return 0;
 }
 
 var results = new List<PhaseResult> { await EnginePhase.RunAsync(emulator, client, tasks) };

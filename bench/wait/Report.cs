@@ -51,6 +51,26 @@ internal static class Report
         Console.WriteLine($"engine requests / ideal: {(engine.Requests / engine.IdealRequests!.Value).ToString("0.000", CultureInfo.InvariantCulture)}");
     }
 
+    public static void PrintRead(ReadPhase.Figures batch, ReadPhase.Figures raw)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Batch read of {batch.Ids} ids, 8 in flight, median of 5 rounds by CPU (BatchTaskReader + RunwayClient vs raw HttpClient GET + JsonDocument.Parse):");
+        Console.WriteLine();
+        Console.WriteLine("| per id | batch read | raw HttpClient | batch / raw |");
+        Console.WriteLine("| --- | ---: | ---: | ---: |");
+        foreach (var (label, value) in new (string, Func<ReadPhase.Figures, double>)[]
+        {
+            ("CPU, reading process (ms)", f => f.CpuMsPerId),
+            ("wall (ms)", f => f.WallMsPerId),
+            ("allocated (KB)", f => f.KbPerId),
+        })
+        {
+            Console.WriteLine($"| {label} | {Text(value(batch), "0.000")} | {Text(value(raw), "0.000")} | {Text(value(batch) / value(raw), "0.00")} |");
+        }
+
+        Console.WriteLine();
+    }
+
     private static string Text(double value, string format) =>
         double.IsNaN(value) || double.IsInfinity(value) ? "-" : value.ToString(format, CultureInfo.InvariantCulture);
 }
