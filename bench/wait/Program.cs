@@ -91,9 +91,9 @@ foreach (var id in warmIds)
     await client.GetTaskAsync(id, CometRunway.Core.Tasks.RunwayTaskFormat.Official, CancellationToken.None);
 }
 
-var (batch, raw) = await ReadPhase.RunAsync(emulator, new RunwayClient(
+var (batch, raw, cpuRatio) = await ReadPhase.RunAsync(emulator, new RunwayClient(
     new CometApiConnection(emulator.BaseUri, ApiKey.FromString(emulator.ApiKey))), readIds, concurrency: 8, rounds: 5);
-Report.PrintRead(batch, raw);
+Report.PrintRead(batch, raw, cpuRatio);
 Console.WriteLine($"  {MachineLoad.Describe()} after the read phase");
 if (readOnly)
 {

@@ -51,10 +51,10 @@ internal static class Report
         Console.WriteLine($"engine requests / ideal: {(engine.Requests / engine.IdealRequests!.Value).ToString("0.000", CultureInfo.InvariantCulture)}");
     }
 
-    public static void PrintRead(ReadPhase.Figures batch, ReadPhase.Figures raw)
+    public static void PrintRead(ReadPhase.Figures batch, ReadPhase.Figures raw, double cpuRatio)
     {
         Console.WriteLine();
-        Console.WriteLine($"Batch read of {batch.Ids} ids, 8 in flight, median of 5 rounds by CPU (BatchTaskReader + RunwayClient vs raw HttpClient GET + JsonDocument.Parse):");
+        Console.WriteLine($"Batch read of {batch.Ids / 10} ids, 8 in flight, ten batches a round, median of 5 rounds by CPU (BatchTaskReader + RunwayClient vs raw HttpClient GET + JsonDocument.Parse):");
         Console.WriteLine();
         Console.WriteLine("| per id | batch read | raw HttpClient | batch / raw |");
         Console.WriteLine("| --- | ---: | ---: | ---: |");
@@ -68,6 +68,8 @@ internal static class Report
             Console.WriteLine($"| {label} | {Text(value(batch), "0.000")} | {Text(value(raw), "0.000")} | {Text(value(batch) / value(raw), "0.00")} |");
         }
 
+        Console.WriteLine();
+        Console.WriteLine($"batch / raw CPU per id, median of the ratios of adjacent rounds: {cpuRatio.ToString("0.00", CultureInfo.InvariantCulture)}");
         Console.WriteLine();
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -45,7 +46,11 @@ public sealed class RunwayClient : IRunwayTaskSource
                     throw WithAttempts(error, attempt);
                 }
 
-                Log($"Retry {attempt} of {options.Retry.MaxAttempts - 1} for task '{id}' in {delay.Value.TotalSeconds:0.0#} s: {Reason(error)}.");
+                if (options.Log is not null)
+                {
+                    Log($"Retry {attempt} of {options.Retry.MaxAttempts - 1} for task '{id}' in {delay.Value.TotalSeconds:0.0#} s: {Reason(error)}.");
+                }
+
                 await Task.Delay(delay.Value, options.Time, cancellationToken).ConfigureAwait(false);
             }
             catch (RunwayApiException error) when (attempt > 1)
@@ -66,7 +71,11 @@ public sealed class RunwayClient : IRunwayTaskSource
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             var body = await ReadBodyAsync(response, id, uri, timeout.Token).ConfigureAwait(false);
-            Log($"{request.Method} {uri} -> {(int)response.StatusCode} {response.ReasonPhrase} in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms{(attempt > 1 ? $" (attempt {attempt})" : string.Empty)}");
+            if (options.Log is not null)
+            {
+                Log($"{request.Method} {uri} -> {(int)response.StatusCode} {response.ReasonPhrase} in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms{(attempt > 1 ? $" (attempt {attempt})" : string.Empty)}");
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 throw Redacted(ErrorResponseMapper.Map(
@@ -140,23 +149,39 @@ public sealed class RunwayClient : IRunwayTaskSource
 
     private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, string id, Uri uri, CancellationToken cancellationToken)
     {
-        if (response.Content.Headers.ContentLength > MaxBodyBytes)
+        var length = response.Content.Headers.ContentLength;
+        if (length > MaxBodyBytes)
         {
             throw TooLarge(id, uri);
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        if (length is { } known)
         {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                throw TooLarge(id, uri);
-            }
+            // The common case: one array of the announced size, no copies.
+            var body = new byte[known];
+            var got = await stream.ReadAtLeastAsync(body, body.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            return got == body.Length ? body : body[..got];
+        }
 
-            buffer.Write(chunk, 0, read);
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    throw TooLarge(id, uri);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();

@@ -15,24 +15,24 @@ internal static class RunwayTaskParser
     /// <see cref="RunwayErrorKind.TaskNotVisible"/> for <c>task_not_exist</c>; <see cref="RunwayErrorKind.MalformedResponse"/>
     /// for anything that is not a task, with the body quoted.
     /// </exception>
-    public static RunwayTask Parse(ReadOnlySpan<byte> utf8Body, RunwayTaskFormat format, TaskParseContext context)
+    public static RunwayTask Parse(ReadOnlyMemory<byte> utf8Body, RunwayTaskFormat format, TaskParseContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
 
         using JsonDocument? document = LenientJson.TryParse(utf8Body, out string? notJson);
         if (document is null)
         {
-            throw Malformed(utf8Body, format, notJson!, serverCode: null);
+            throw Malformed(utf8Body.Span, format, notJson!, serverCode: null);
         }
 
         try
         {
-            return FromRoot(document.RootElement, utf8Body, format, context);
+            return FromRoot(document.RootElement, utf8Body.Span, format, context);
         }
         catch (Exception exception) when (exception is InvalidOperationException or FormatException or JsonException)
         {
             // Safety net: reading is written not to throw, but a body must never crash the caller.
-            throw Malformed(utf8Body, format, "JSON this client could not read", serverCode: null, exception);
+            throw Malformed(utf8Body.Span, format, "JSON this client could not read", serverCode: null, exception);
         }
     }
 
