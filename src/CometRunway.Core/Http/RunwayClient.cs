@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CometRunway.Core.Configuration;
@@ -19,6 +20,9 @@ public sealed class RunwayClient : IRunwayTaskSource
     private readonly HttpClient http;
     private readonly Random random;
 
+    // Shared by every request of this client: after a 429 none of them is sent inside the server's window.
+    private readonly RateLimitPause pause;
+
     public RunwayClient(CometApiConnection connection, RunwayClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -26,6 +30,7 @@ public sealed class RunwayClient : IRunwayTaskSource
         this.options = options ?? new RunwayClientOptions();
         http = ApiHttpClients.For(connection.BaseUri);
         random = this.options.Random ?? new Random();
+        pause = new RateLimitPause(this.options.Time);
     }
 
     public async Task<RunwayTask> GetTaskAsync(string id, RunwayTaskFormat format, CancellationToken cancellationToken)
@@ -34,6 +39,7 @@ public sealed class RunwayClient : IRunwayTaskSource
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            await pause.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 return await SendOnceAsync(id, format, attempt, cancellationToken).ConfigureAwait(false);
@@ -51,7 +57,15 @@ public sealed class RunwayClient : IRunwayTaskSource
                     Log($"Retry {attempt} of {options.Retry.MaxAttempts - 1} for task '{id}' in {delay.Value.TotalSeconds:0.0#} s: {Reason(error)}.");
                 }
 
-                await Task.Delay(delay.Value, options.Time, cancellationToken).ConfigureAwait(false);
+                if (error.Kind == RunwayErrorKind.RateLimited)
+                {
+                    // The backoff is everyone's: the pause at the top of the loop waits it out.
+                    pause.Extend(delay.Value);
+                }
+                else
+                {
+                    await Task.Delay(delay.Value, options.Time, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (RunwayApiException error) when (attempt > 1)
             {
@@ -78,12 +92,20 @@ public sealed class RunwayClient : IRunwayTaskSource
 
             if (!response.IsSuccessStatusCode)
             {
+                var retryAfter = RetryAfterHeader.Read(response.Headers, options.Time.GetUtcNow());
+                if (response.StatusCode == HttpStatusCode.TooManyRequests && retryAfter is { } window)
+                {
+                    // This client's other requests keep out of the window whether or not this one is retried
+                    // (capped like a retry's wait: no hang without a limit).
+                    pause.Extend(window < options.Retry.MaxServerDelay ? window : options.Retry.MaxServerDelay);
+                }
+
                 throw Redacted(ErrorResponseMapper.Map(
                     response.StatusCode,
                     response.ReasonPhrase,
                     response.Headers.Location,
                     body,
-                    RetryAfterHeader.Read(response.Headers, options.Time.GetUtcNow()),
+                    retryAfter,
                     id,
                     uri));
             }
