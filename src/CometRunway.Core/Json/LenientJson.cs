@@ -12,7 +12,8 @@ internal static class LenientJson
     };
 
     /// <returns>The document, or null with <paramref name="whyNot"/> describing the body for an error message.</returns>
-    public static JsonDocument? TryParse(ReadOnlySpan<byte> utf8Body, out string? whyNot) => TryParse(utf8Body.ToArray(), out whyNot);
+    public static JsonDocument? TryParse(ReadOnlySpan<byte> utf8Body, out string? whyNot) =>
+        TryParse(new ReadOnlyMemory<byte>(utf8Body.ToArray()), out whyNot);
 
     /// <summary>Like the span overload, but the document reads <paramref name="utf8Body"/> in place: no copy of the body.</summary>
     public static JsonDocument? TryParse(ReadOnlyMemory<byte> utf8Body, out string? whyNot)

@@ -1,14 +1,16 @@
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using CometRunway.Core.Http;
+using CometRunway.Core.Retry;
 using CometRunway.Core.Tasks;
 
 namespace CometRunway.Core.Waiting;
 
 /// <summary>
-/// Waits for any number of Runway tasks with one loop: a priority queue of due times, at most
-/// <see cref="WaitOptions.ThrottleLimit"/> requests in flight, a per-task schedule that backs off to
-/// <see cref="WaitOptions.PollInterval"/>, and one shared pause after a 429.
+/// Waits for any number of Runway tasks with one loop: a priority queue of due times, each task read once per
+/// <see cref="WaitOptions.PollInterval"/> (plus an early read where its progress says it has finished), an adaptive
+/// number of requests in flight (<see cref="ConcurrencyLimit"/>, capped by <see cref="WaitOptions.ThrottleLimit"/>),
+/// and one shared pause after a 429.
 /// </summary>
 /// <remarks>
 /// Use: <see cref="Add(string, RunwayTaskFormat)"/> from any thread as input arrives, then
@@ -23,6 +25,8 @@ public sealed partial class RunwayTaskWaiter
     private readonly TimeProvider time;
     private readonly Random random;
     private readonly PollSchedule schedule;
+    private readonly ConcurrencyLimit concurrency;
+    private readonly RateLimitPause pause;
     private readonly long originTimestamp;
 
     private readonly Channel<LoopMessage> inbox = Channel.CreateUnbounded<LoopMessage>(
@@ -44,12 +48,16 @@ public sealed partial class RunwayTaskWaiter
     private bool addingCompleted;
     private bool anyTerminal;
     private ExceptionDispatchInfo? fatal;
-    private TimeSpan rateLimitedUntil;
     private int rateLimitStreak;
+    private ITimer? wakeTimer;
+    private TimeSpan? wakeArmedFor;
     private bool progressDirty;
     private TimeSpan? lastProgressAt;
     private long requests;
     private long wakeups;
+    private long earlyReads;
+    private long earlyReadHits;
+    private int peakInFlight;
     private int succeeded;
     private int failed;
     private int notFound;
@@ -70,6 +78,9 @@ public sealed partial class RunwayTaskWaiter
         time = timeProvider ?? TimeProvider.System;
         this.random = random;
         schedule = new PollSchedule(this.options);
+        // A limit the caller gave is used from the start (as before it adapted); without one, slow start finds it.
+        concurrency = new ConcurrencyLimit(this.options.ThrottleLimit ?? InitialConcurrency, this.options.ThrottleLimit ?? WaitOptions.MaxThrottleLimit);
+        pause = new RateLimitPause(time);
         originTimestamp = time.GetTimestamp();
     }
 
@@ -152,14 +163,22 @@ public sealed partial class RunwayTaskWaiter
         }
 
         using var requestsCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var wake = new WakeMessage();
+        using var timer = wakeTimer = time.CreateTimer(_ => inbox.Writer.TryWrite(wake), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         var start = Now;
         try
         {
             var completion = await LoopAsync(start, requestsCancellation.Token, cancellationToken).ConfigureAwait(false);
-            return new WaitSummary(completion, watches.Count, succeeded, failed, notFound, errors, timedOut, requests, Now - start, wakeups);
+            return new WaitSummary(completion, watches.Count, succeeded, failed, notFound, errors, timedOut, requests, Now - start, wakeups)
+            {
+                EarlyReads = earlyReads,
+                EarlyReadHits = earlyReadHits,
+                PeakInFlight = peakInFlight,
+            };
         }
         finally
         {
+            timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             requestsCancellation.Cancel();
             inbox.Writer.TryComplete();
             await AwaitRequestsAsync().ConfigureAwait(false);
@@ -178,6 +197,9 @@ public sealed partial class RunwayTaskWaiter
     /// (or TimeSpan.MaxValue): the loop sleeps in steps and looks again, which costs one wake-up an hour.
     /// </summary>
     private static readonly TimeSpan MaxSleep = TimeSpan.FromHours(1);
+
+    /// <summary>Requests in flight at first, before the limit has learnt anything; slow start doubles it each round trip.</summary>
+    private const int InitialConcurrency = 8;
 
     private TimeSpan Now => time.GetElapsedTime(originTimestamp);
 
@@ -229,38 +251,62 @@ public sealed partial class RunwayTaskWaiter
                 addingCompleted = true;
                 break;
             case PollCompletedMessage completed:
+                var now = Now;
+                var backlogged = inFlight.Count >= concurrency.Current && dueQueue.TryPeek(out _, out var dueAt) && dueAt <= now;
                 inFlight.Remove(completed.Watch);
                 if (!requestToken.IsCancellationRequested)
                 {
-                    OnPollCompleted(completed, Now);
+                    if (completed.Error is RunwayApiException { Kind: RunwayErrorKind.RateLimited })
+                    {
+                        concurrency.OnRateLimited(completed.Watch.ReadStartedAt, now);
+                    }
+                    else
+                    {
+                        concurrency.OnAnswer(completed.Watch.ReadStartedAt, completed.Latency, now, backlogged);
+                    }
+
+                    OnPollCompleted(completed, now);
                 }
 
+                break;
+            case WakeMessage:
+                wakeArmedFor = null;
                 break;
         }
     }
 
     private void StartDuePolls(TimeSpan now, CancellationToken requestToken)
     {
-        if (now < rateLimitedUntil)
+        if (pause.Remaining > TimeSpan.Zero)
         {
             return;
         }
 
-        while (inFlight.Count < options.ThrottleLimit
+        while (inFlight.Count < concurrency.Current
             && dueQueue.TryPeek(out var watch, out var dueAt)
             && dueAt <= now + TimerSlack
             && !requestToken.IsCancellationRequested)
         {
             dueQueue.Dequeue();
             requests++;
+            if (watch.ReadIsEarly)
+            {
+                earlyReads++;
+            }
+
+            watch.ReadStartedAt = now;
+            watch.StartedLate = now - dueAt > schedule.LateStart;
             inFlight[watch] = PollAsync(watch, requestToken);
         }
+
+        peakInFlight = Math.Max(peakInFlight, inFlight.Count);
     }
 
     private async Task PollAsync(TaskWatch watch, CancellationToken cancellationToken)
     {
         RunwayTask? task = null;
         Exception? error = null;
+        var started = time.GetTimestamp();
         try
         {
             task = await source.GetTaskAsync(watch.Id, watch.Format, cancellationToken).ConfigureAwait(false);
@@ -270,16 +316,17 @@ public sealed partial class RunwayTaskWaiter
             error = exception;
         }
 
-        inbox.Writer.TryWrite(new PollCompletedMessage(watch, task, error));
+        inbox.Writer.TryWrite(new PollCompletedMessage(watch, task, error, time.GetElapsedTime(started)));
     }
 
     /// <summary>When the loop must look again without a message: a due poll, the deadline, a progress tick; null = never.</summary>
     private TimeSpan? NextWake(TimeSpan? deadline)
     {
         TimeSpan? wake = deadline;
-        if (inFlight.Count < options.ThrottleLimit && dueQueue.TryPeek(out _, out var dueAt))
+        if (inFlight.Count < concurrency.Current && dueQueue.TryPeek(out _, out var dueAt))
         {
-            wake = Earliest(wake, dueAt > rateLimitedUntil ? dueAt : rateLimitedUntil);
+            var pausedUntil = Now + pause.Remaining;
+            wake = Earliest(wake, dueAt > pausedUntil ? dueAt : pausedUntil);
         }
 
         if (progressDirty && options.EmitProgress && lastProgressAt is { } last)
@@ -293,33 +340,32 @@ public sealed partial class RunwayTaskWaiter
     private static TimeSpan Earliest(TimeSpan? current, TimeSpan candidate) =>
         current is { } value && value <= candidate ? value : candidate;
 
-    private async Task WaitForMessageAsync(TimeSpan? wake, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sleeps until a message arrives; with a wake time, the one reusable timer posts a <see cref="WakeMessage"/>
+    /// then. Nothing is allocated per sleep, and the timer is re-armed only when the wake time changed.
+    /// </summary>
+    private async ValueTask WaitForMessageAsync(TimeSpan? wake, CancellationToken cancellationToken)
     {
         if (inbox.Reader.TryPeek(out _))
         {
             return;
         }
 
-        if (wake is null)
+        if (wake is { } at && at != wakeArmedFor)
         {
-            await inbox.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
-            return;
+            var delay = at - Now;
+            if (delay <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            // Timers truncate to whole milliseconds; round up so the loop never wakes before it is due.
+            delay = delay < MaxSleep ? TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds)) : MaxSleep;
+            wakeArmedFor = delay < MaxSleep ? at : null;
+            wakeTimer!.Change(delay, Timeout.InfiniteTimeSpan);
         }
 
-        var delay = wake.Value - Now;
-        if (delay <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        // Task.Delay truncates to whole milliseconds; round up so the loop never wakes before it is due.
-        delay = delay < MaxSleep ? TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds)) : MaxSleep;
-
-        using var wakeCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var ready = inbox.Reader.WaitToReadAsync(wakeCancellation.Token).AsTask();
-        var sleep = Task.Delay(delay, time, wakeCancellation.Token);
-        await Task.WhenAny(ready, sleep).ConfigureAwait(false);
-        wakeCancellation.Cancel();
+        await inbox.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Waits for requests cancelled at the end of the run, so no background work outlives it.</summary>
