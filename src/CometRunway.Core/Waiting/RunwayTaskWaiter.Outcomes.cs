@@ -212,20 +212,25 @@ public sealed partial class RunwayTaskWaiter
         }
 
         var due = watch.NextCadenceAt;
-        if (options.EarlyReads && !afterEarlyRead && running is not null && FinishEstimate.For(watch, running, now) is { } finish)
+        if (options.EarlyReads && !afterEarlyRead && running is not null && FinishEstimate.For(watch, running, now, schedule.EarlyReadMinimumGap) is { } finish)
         {
+            // A little after the estimate, never within a fifth of an interval of another read, and never two early
+            // reads within one interval: with the cadence read, no interval ever holds more than two reads.
             var gap = schedule.EarlyReadMinimumGap;
-            var early = finish + (gap / 4) > watch.ReadStartedAt + gap ? finish + (gap / 4) : watch.ReadStartedAt + gap;
+            var early = Latest(finish + (gap / 4), watch.ReadStartedAt + gap, (watch.LastEarlyReadAt ?? TimeSpan.MinValue / 2) + schedule.Interval);
             if (early <= due - gap)
             {
                 due = early;
                 watch.ReadIsEarly = true;
+                watch.LastEarlyReadAt = early;
             }
         }
 
         Enqueue(watch, due);
         return due > now ? due - now : TimeSpan.Zero;
     }
+
+    private static TimeSpan Latest(TimeSpan a, TimeSpan b, TimeSpan c) => a > b ? (a > c ? a : c) : (b > c ? b : c);
 
     private void Enqueue(TaskWatch watch, TimeSpan due)
     {

@@ -42,6 +42,9 @@ internal sealed class TaskWatch
     /// <summary>The queued (or running) read is an early one, placed where the task's progress says it will have finished.</summary>
     public bool ReadIsEarly { get; set; }
 
+    /// <summary>When the last early read was due; the next one comes at least an interval later.</summary>
+    public TimeSpan? LastEarlyReadAt { get; set; }
+
     /// <summary>The first read that showed the task running with some progress: when, and how far (0..100).</summary>
     public (TimeSpan At, double Percent)? FirstProgress { get; private set; }
 

@@ -137,6 +137,30 @@ public sealed class WaiterOutcomeTests
     }
 
     [Fact]
+    public async Task ANotFoundTimeoutOfZeroEndsTheTaskAtTheFirstTaskNotExist()
+    {
+        var source = new ScriptedTaskSource(call => throw TaskAnswers.NotVisible(call.Id));
+
+        var (summary, events) = await WaitRun.RunAsync(source, WaitTestOptions.Fast() with { NotFoundTimeout = TimeSpan.Zero }, "ghost");
+
+        Assert.Equal(1, summary.NotFound);
+        Assert.Equal("ghost", Assert.Single(events.OfType<TaskNotFoundEvent>()).Id);
+        Assert.Single(source.Calls);
+    }
+
+    [Fact]
+    public async Task ANotFoundTimeoutShorterThanTheIntervalTakesTheReadsItSpans()
+    {
+        var source = new ScriptedTaskSource(call => throw TaskAnswers.NotVisible(call.Id));
+
+        var (summary, _) = await WaitRun.RunAsync(source, WaitTestOptions.Fast() with { NotFoundTimeout = TimeSpan.FromMilliseconds(50) }, "ghost");
+
+        // 50 ms spans one interval: the first answer and one more.
+        Assert.Equal(1, summary.NotFound);
+        Assert.Equal(2, source.Calls.Count);
+    }
+
+    [Fact]
     public async Task AnUnknownStatusWarnsOnceAndPollingGoesOn()
     {
         var source = new ScriptedTaskSource(call => call.Number <= 4 ? TaskAnswers.Unknown(call.Id, "REVIEWING") : TaskAnswers.Succeeded(call.Id));
