@@ -49,7 +49,7 @@ internal sealed class EmulatorProcess : IAsyncDisposable
             start.ArgumentList.Add(entry);
         }
 
-        foreach (var argument in new[] { "serve", tasks.Count.ToString(CultureInfo.InvariantCulture), tasks.Spread.TotalSeconds.ToString(CultureInfo.InvariantCulture), tasks.Seed.ToString(CultureInfo.InvariantCulture), latency.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { "serve", tasks.Count.ToString(CultureInfo.InvariantCulture), tasks.Spread.TotalSeconds.ToString(CultureInfo.InvariantCulture), tasks.Seed.ToString(CultureInfo.InvariantCulture), tasks.ProgressSteps.ToString(CultureInfo.InvariantCulture), latency.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }

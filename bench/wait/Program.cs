@@ -5,22 +5,25 @@ using CometRunway.Core.Http;
 using CometRunway.Core.Retry;
 
 var tasks = new BenchTasks(1000, TimeSpan.FromSeconds(60), 20250101);
-if (args is ["serve", var count, var spread, var seed, var latencyMs])
+if (args is ["serve", var count, var spread, var seed, var steps, var latencyMs])
 {
     return await EmulatorServer.ServeAsync(
         new BenchTasks(
             int.Parse(count, CultureInfo.InvariantCulture),
             TimeSpan.FromSeconds(double.Parse(spread, CultureInfo.InvariantCulture)),
-            int.Parse(seed, CultureInfo.InvariantCulture)),
+            int.Parse(seed, CultureInfo.InvariantCulture),
+            int.Parse(steps, CultureInfo.InvariantCulture)),
         TimeSpan.FromMilliseconds(double.Parse(latencyMs, CultureInfo.InvariantCulture)));
 }
 
-const string Usage = "Usage: WaitBench [--tasks N] [--spread seconds] [--seed S] [--latency ms] [--naive-sleep seconds] [--naive-budget seconds] [--skip-naive] [--read-ids N] [--read-only]";
+const string Usage = "Usage: WaitBench [--tasks N] [--spread seconds] [--seed S] [--latency ms] [--naive-sleep seconds] [--naive-budget seconds] [--skip-naive] [--skip-cadence-only] [--progress-steps N] [--read-ids N] [--read-only] [--skip-read]";
 var naiveSleep = TimeSpan.FromSeconds(10);
 TimeSpan? naiveBudget = null;
 var latency = TimeSpan.Zero;
 var skipNaive = false;
 var readOnly = false;
+var skipCadenceOnly = false;
+var skipRead = false;
 var readIds = 500;
 try
 {
@@ -49,6 +52,15 @@ try
             case "--skip-naive":
                 skipNaive = true;
                 break;
+            case "--skip-cadence-only":
+                skipCadenceOnly = true;
+                break;
+            case "--progress-steps":
+                tasks = tasks with { ProgressSteps = Positive(int.Parse(args[++i], CultureInfo.InvariantCulture), "--progress-steps") };
+                break;
+            case "--skip-read":
+                skipRead = true;
+                break;
             case "--read-only":
                 readOnly = true;
                 break;
@@ -67,7 +79,7 @@ catch (Exception e) when (e is FormatException or OverflowException or IndexOutO
     return 2;
 }
 
-Console.WriteLine($"{tasks.Count} tasks finishing uniformly over 2..{tasks.Spread.TotalSeconds:0} s (seed {tasks.Seed}), one in ten failing; emulator in a child process, request recording off.");
+Console.WriteLine($"{tasks.Count} tasks finishing uniformly over 2..{tasks.Spread.TotalSeconds:0} s (seed {tasks.Seed}), one in ten failing, progress reported in {tasks.ProgressSteps} steps; emulator in a child process, request recording off.");
 Console.WriteLine($"server latency: every task request answered {latency.TotalMilliseconds:0} ms late (emulator side, both phases); naive sleep {naiveSleep.TotalSeconds:0.#} s, "
     + (naiveBudget is { } budget ? $"naive wall budget {budget.TotalSeconds:0} s." : "no naive wall budget."));
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, shared with other work; {MachineLoad.Describe()} at start.");
@@ -91,17 +103,27 @@ foreach (var id in warmIds)
     await client.GetTaskAsync(id, CometRunway.Core.Tasks.RunwayTaskFormat.Official, CancellationToken.None);
 }
 
-var (batch, raw, cpuRatio) = await ReadPhase.RunAsync(emulator, new RunwayClient(
-    new CometApiConnection(emulator.BaseUri, ApiKey.FromString(emulator.ApiKey))), readIds, concurrency: 8, rounds: 5);
-Report.PrintRead(batch, raw, cpuRatio);
-Console.WriteLine($"  {MachineLoad.Describe()} after the read phase");
+if (!skipRead)
+{
+    var (batch, raw, cpuRatio) = await ReadPhase.RunAsync(emulator, new RunwayClient(
+        new CometApiConnection(emulator.BaseUri, ApiKey.FromString(emulator.ApiKey))), readIds, concurrency: 8, rounds: 5);
+    Report.PrintRead(batch, raw, cpuRatio);
+    Console.WriteLine($"  {MachineLoad.Describe()} after the read phase");
+}
+
 if (readOnly)
 {
     return 0;
 }
 
-var results = new List<PhaseResult> { await EnginePhase.RunAsync(emulator, client, tasks) };
+var results = new List<PhaseResult> { await EnginePhase.RunAsync(emulator, client, tasks, earlyReads: true, "engine", "e") };
 Console.WriteLine($"  {MachineLoad.Describe()} after the engine phase");
+if (!skipCadenceOnly)
+{
+    results.Add(await EnginePhase.RunAsync(emulator, client, tasks, earlyReads: false, "cadence only", "c"));
+    Console.WriteLine($"  {MachineLoad.Describe()} after the cadence-only phase");
+}
+
 if (!skipNaive)
 {
     results.Add(await NaivePhase.RunAsync(emulator, client, tasks, naiveSleep, naiveBudget));

@@ -159,8 +159,9 @@ public sealed class RunwayClient : IRunwayTaskSource
             : new HttpRequestMessage(HttpMethod.Get, new Uri(connection.BaseUri, "runwayml/v1/tasks/" + TaskId.AsPathSegment(id)));
 
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", connection.ApiKey.Reveal());
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Headers.UserAgent.ParseAdd(UserAgent.Value);
+        // Constants, valid as they are: added without parsing them again for every request.
+        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
         if (!string.IsNullOrWhiteSpace(options.RunwayVersion))
         {
             request.Headers.TryAddWithoutValidation("X-Runway-Version", options.RunwayVersion);
