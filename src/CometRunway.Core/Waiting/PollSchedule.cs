@@ -21,6 +21,20 @@ public sealed class PollSchedule
     public TimeSpan Interval => interval;
 
     /// <summary>
+    /// Reads are started on a grid of this step (a hundredth of the interval, 50 ms at 5 s): all reads that fall due
+    /// within one step start together, late by less than a step, never early. Waking the loop once for several
+    /// reads instead of once for each is what keeps its CPU per read low; the notice delay grows by half a step.
+    /// </summary>
+    public TimeSpan Tick => interval / 100;
+
+    /// <summary>The first step of the grid at or after <paramref name="due"/>.</summary>
+    public TimeSpan OnTick(TimeSpan due)
+    {
+        var step = Tick.Ticks;
+        return step <= 0 || due.Ticks <= 0 ? due : TimeSpan.FromTicks(((due.Ticks + step - 1) / step) * step);
+    }
+
+    /// <summary>
     /// A read that starts this much after it was due (the process stalled, or every slot was busy) started together
     /// with others that were due meanwhile: its next delay is jittered again, so they do not stay in lockstep.
     /// </summary>

@@ -29,8 +29,7 @@ public sealed partial class RunwayTaskWaiter
     private readonly RateLimitPause pause;
     private readonly long originTimestamp;
 
-    private readonly Channel<LoopMessage> inbox = Channel.CreateUnbounded<LoopMessage>(
-        new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+    private readonly LoopInbox inbox = new();
 
     private readonly Channel<WaitEvent> events = Channel.CreateUnbounded<WaitEvent>(
         new UnboundedChannelOptions { SingleReader = false, SingleWriter = true, AllowSynchronousContinuations = false });
@@ -58,6 +57,9 @@ public sealed partial class RunwayTaskWaiter
     private long earlyReads;
     private long earlyReadHits;
     private int peakInFlight;
+
+    // Set by the loop, read by finishing requests: reads are waiting for a slot, so every answer is urgent.
+    private volatile bool slotsWanted;
     private int succeeded;
     private int failed;
     private int notFound;
@@ -115,7 +117,7 @@ public sealed partial class RunwayTaskWaiter
             }
 
             addingCompletedByCaller = true;
-            inbox.Writer.TryWrite(new AddingCompletedMessage());
+            inbox.Post(new AddingCompletedMessage());
         }
     }
 
@@ -145,7 +147,7 @@ public sealed partial class RunwayTaskWaiter
                 return false;
             }
 
-            return inbox.Writer.TryWrite(new TaskAddedMessage(trimmed, format, known));
+            return inbox.Post(new TaskAddedMessage(trimmed, format, known));
         }
     }
 
@@ -164,7 +166,7 @@ public sealed partial class RunwayTaskWaiter
 
         using var requestsCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var wake = new WakeMessage();
-        using var timer = wakeTimer = time.CreateTimer(_ => inbox.Writer.TryWrite(wake), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        using var timer = wakeTimer = time.CreateTimer(_ => inbox.Post(wake), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         var start = Now;
         try
         {
@@ -180,7 +182,7 @@ public sealed partial class RunwayTaskWaiter
         {
             timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             requestsCancellation.Cancel();
-            inbox.Writer.TryComplete();
+            inbox.Close();
             await AwaitRequestsAsync().ConfigureAwait(false);
             events.Writer.TryComplete();
         }
@@ -211,7 +213,7 @@ public sealed partial class RunwayTaskWaiter
         {
             cancellationToken.ThrowIfCancellationRequested();
             wakeups++;
-            while (inbox.Reader.TryRead(out var message))
+            while (inbox.TryTake(out var message))
             {
                 Handle(message, requestToken);
             }
@@ -236,7 +238,11 @@ public sealed partial class RunwayTaskWaiter
 
             StartDuePolls(now, requestToken);
             EmitProgressIfDue(now);
-            await WaitForMessageAsync(NextWake(deadline), cancellationToken).ConfigureAwait(false);
+            var wake = NextWake(deadline);
+            if (inbox.PrepareToSleep(wake, schedule.Tick, now))
+            {
+                await WaitForMessageAsync(wake, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -251,7 +257,7 @@ public sealed partial class RunwayTaskWaiter
                 addingCompleted = true;
                 break;
             case PollCompletedMessage completed:
-                var now = Now;
+                var now = completed.CompletedAt;
                 var backlogged = inFlight.Count >= concurrency.Current && dueQueue.TryPeek(out _, out var dueAt) && dueAt <= now;
                 inFlight.Remove(completed.Watch);
                 if (!requestToken.IsCancellationRequested)
@@ -300,6 +306,7 @@ public sealed partial class RunwayTaskWaiter
         }
 
         peakInFlight = Math.Max(peakInFlight, inFlight.Count);
+        slotsWanted = inFlight.Count >= concurrency.Current && dueQueue.TryPeek(out _, out var next) && next <= now + TimerSlack;
     }
 
     private async Task PollAsync(TaskWatch watch, CancellationToken cancellationToken)
@@ -316,7 +323,10 @@ public sealed partial class RunwayTaskWaiter
             error = exception;
         }
 
-        inbox.Writer.TryWrite(new PollCompletedMessage(watch, task, error, time.GetElapsedTime(started)));
+        // An answer that ends nothing and frees no awaited slot waits for the loop's next planned wake (within a grid step).
+        var now = Now;
+        var urgent = task is null || task.IsTerminal || task.Status == RunwayTaskStatus.Succeeded || slotsWanted;
+        inbox.Post(new PollCompletedMessage(watch, task, error, time.GetElapsedTime(started), now), urgent ? null : now + schedule.Tick);
     }
 
     /// <summary>When the loop must look again without a message: a due poll, the deadline, a progress tick; null = never.</summary>
@@ -326,7 +336,7 @@ public sealed partial class RunwayTaskWaiter
         if (inFlight.Count < concurrency.Current && dueQueue.TryPeek(out _, out var dueAt))
         {
             var pausedUntil = Now + pause.Remaining;
-            wake = Earliest(wake, dueAt > pausedUntil ? dueAt : pausedUntil);
+            wake = Earliest(wake, dueAt > pausedUntil ? schedule.OnTick(dueAt) : pausedUntil);
         }
 
         if (progressDirty && options.EmitProgress && lastProgressAt is { } last)
@@ -341,16 +351,11 @@ public sealed partial class RunwayTaskWaiter
         current is { } value && value <= candidate ? value : candidate;
 
     /// <summary>
-    /// Sleeps until a message arrives; with a wake time, the one reusable timer posts a <see cref="WakeMessage"/>
+    /// Sleeps until a message rings; with a wake time, the one reusable timer posts a <see cref="WakeMessage"/>
     /// then. Nothing is allocated per sleep, and the timer is re-armed only when the wake time changed.
     /// </summary>
     private async ValueTask WaitForMessageAsync(TimeSpan? wake, CancellationToken cancellationToken)
     {
-        if (inbox.Reader.TryPeek(out _))
-        {
-            return;
-        }
-
         if (wake is { } at && at != wakeArmedFor)
         {
             var delay = at - Now;
@@ -365,7 +370,7 @@ public sealed partial class RunwayTaskWaiter
             wakeTimer!.Change(delay, Timeout.InfiniteTimeSpan);
         }
 
-        await inbox.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+        await inbox.SleepAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Waits for requests cancelled at the end of the run, so no background work outlives it.</summary>
