@@ -118,6 +118,13 @@ if (readOnly)
 
 var results = new List<PhaseResult> { await EnginePhase.RunAsync(emulator, client, tasks, earlyReads: true, "engine", "e") };
 Console.WriteLine($"  {MachineLoad.Describe()} after the engine phase");
+
+// The same request rate from a raw HttpClient, for CPU per poll against a reference at the same density.
+var engineRate = results[0].Requests / results[0].Wall.TotalSeconds;
+var paced = await PacedRawPhase.RunAsync(emulator, warmIds, engineRate, TimeSpan.FromSeconds(20));
+Console.WriteLine($"  raw HttpClient at the engine's rate ({engineRate:0} requests/s, 20 s): {paced.Requests} requests, CPU {paced.Cpu.TotalSeconds:0.00} s, "
+    + $"{paced.CpuMsPerRequest:0.000} ms per request; engine / raw CPU per request: {results[0].Cpu.TotalMilliseconds / results[0].Requests / paced.CpuMsPerRequest:0.00}");
+Console.WriteLine($"  {MachineLoad.Describe()} after the paced reference");
 if (!skipCadenceOnly)
 {
     results.Add(await EnginePhase.RunAsync(emulator, client, tasks, earlyReads: false, "cadence only", "c"));
