@@ -65,10 +65,15 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         return new EmulatorProcess(process, new Uri(uri), key);
     }
 
-    /// <summary>Adds the task set under <paramref name="prefix"/>; returns when the emulator started their timelines.</summary>
-    public async Task<DateTimeOffset> AddTasksAsync(string prefix)
+    /// <summary>
+    /// Adds the task set under <paramref name="prefix"/> (or only <paramref name="subset"/>'s count and spread of it);
+    /// returns when the emulator started their timelines.
+    /// </summary>
+    public async Task<DateTimeOffset> AddTasksAsync(string prefix, BenchTasks? subset = null)
     {
-        await process.StandardInput.WriteLineAsync($"add {prefix}");
+        await process.StandardInput.WriteLineAsync(subset is null
+            ? $"add {prefix}"
+            : $"add {prefix} {subset.Count.ToString(CultureInfo.InvariantCulture)} {subset.Spread.TotalSeconds.ToString(CultureInfo.InvariantCulture)}");
         await process.StandardInput.FlushAsync();
         var reply = await process.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("The emulator process ended.");
         return reply.Split(' ') is ["added", var ms]
