@@ -16,7 +16,7 @@ if (args is ["serve", var count, var spread, var seed, var steps, var latencyMs]
         TimeSpan.FromMilliseconds(double.Parse(latencyMs, CultureInfo.InvariantCulture)));
 }
 
-const string Usage = "Usage: WaitBench [--tasks N] [--spread seconds] [--seed S] [--latency ms] [--naive-sleep seconds] [--naive-budget seconds] [--skip-naive] [--skip-cadence-only] [--progress-steps N] [--read-ids N] [--read-only] [--skip-read]";
+const string Usage = "Usage: WaitBench [--tasks N] [--spread seconds] [--seed S] [--latency ms] [--naive-sleep seconds] [--naive-budget seconds] [--skip-naive] [--skip-cadence-only] [--progress-steps N] [--read-ids N] [--read-only] [--skip-read] [--cadence-first]";
 var naiveSleep = TimeSpan.FromSeconds(10);
 TimeSpan? naiveBudget = null;
 var latency = TimeSpan.Zero;
@@ -24,6 +24,7 @@ var skipNaive = false;
 var readOnly = false;
 var skipCadenceOnly = false;
 var skipRead = false;
+var cadenceFirst = false;
 var readIds = 500;
 try
 {
@@ -57,6 +58,9 @@ try
                 break;
             case "--progress-steps":
                 tasks = tasks with { ProgressSteps = Positive(int.Parse(args[++i], CultureInfo.InvariantCulture), "--progress-steps") };
+                break;
+            case "--cadence-first":
+                cadenceFirst = true;
                 break;
             case "--skip-read":
                 skipRead = true;
@@ -121,7 +125,7 @@ if (!skipRead && latency > TimeSpan.Zero)
 else if (!skipRead)
 {
     var (batch, raw, cpuRatio) = await ReadPhase.RunAsync(emulator, new RunwayClient(
-        new CometApiConnection(emulator.BaseUri, ApiKey.FromString(emulator.ApiKey))), readIds, concurrency: 8, rounds: 5);
+        new CometApiConnection(emulator.BaseUri, ApiKey.FromString(emulator.ApiKey))), readIds, concurrency: 8, rounds: 9);
     Report.PrintRead(batch, raw, cpuRatio);
     Console.WriteLine($"  {MachineLoad.Describe()} after the read phase");
 }
@@ -129,6 +133,14 @@ else if (!skipRead)
 if (readOnly)
 {
     return 0;
+}
+
+PhaseResult? cadenceOnly = null;
+if (cadenceFirst)
+{
+    // The phase order swapped, to tell an effect of running first from one of the early reads.
+    cadenceOnly = await EnginePhase.RunAsync(emulator, client, tasks, earlyReads: false, "cadence only", "c");
+    Console.WriteLine($"  {MachineLoad.Describe()} after the cadence-only phase");
 }
 
 var results = new List<PhaseResult> { await EnginePhase.RunAsync(emulator, client, tasks, earlyReads: true, "engine", "e") };
@@ -140,7 +152,11 @@ var paced = await PacedRawPhase.RunAsync(emulator, warmIds, engineRate, TimeSpan
 Console.WriteLine($"  raw HttpClient at the engine's rate ({engineRate:0} requests/s, 20 s): {paced.Requests} requests, CPU {paced.Cpu.TotalSeconds:0.00} s, "
     + $"{paced.CpuMsPerRequest:0.000} ms per request; engine / raw CPU per request: {results[0].Cpu.TotalMilliseconds / results[0].Requests / paced.CpuMsPerRequest:0.00}");
 Console.WriteLine($"  {MachineLoad.Describe()} after the paced reference");
-if (!skipCadenceOnly)
+if (cadenceOnly is not null)
+{
+    results.Add(cadenceOnly);
+}
+else if (!skipCadenceOnly)
 {
     results.Add(await EnginePhase.RunAsync(emulator, client, tasks, earlyReads: false, "cadence only", "c"));
     Console.WriteLine($"  {MachineLoad.Describe()} after the cadence-only phase");

@@ -25,7 +25,7 @@ internal static class ReadPhase
 
     /// <summary>Each measured round reads the ids this many times (a fresh batch each time), so a round lasts
     /// long enough for the process CPU clock (10 ms ticks) to be read to about 1 %.</summary>
-    private const int PassesPerRound = 10;
+    private const int PassesPerRound = 20;
 
     public static async Task<(Figures Batch, Figures Raw, double CpuRatio)> RunAsync(EmulatorProcess emulator, RunwayClient client, int count, int concurrency, int rounds)
     {

@@ -58,7 +58,7 @@ internal static class Report
     public static void PrintRead(ReadPhase.Figures batch, ReadPhase.Figures raw, double cpuRatio)
     {
         Console.WriteLine();
-        Console.WriteLine($"Batch read of {batch.Ids / 10} ids, 8 in flight, ten batches a round, median of 5 rounds by CPU (BatchTaskReader + RunwayClient vs raw HttpClient GET + JsonDocument.Parse):");
+        Console.WriteLine($"Batch read of {batch.Ids / 20} ids, 8 in flight, twenty batches a round, median of 9 rounds by CPU (BatchTaskReader + RunwayClient vs raw HttpClient GET + JsonDocument.Parse):");
         Console.WriteLine();
         Console.WriteLine("| per id | batch read | raw HttpClient | batch / raw |");
         Console.WriteLine("| --- | ---: | ---: | ---: |");
