@@ -46,9 +46,6 @@ public sealed class PollSchedule
     /// </summary>
     public TimeSpan FirstDelay(Random random) => TimeSpan.FromTicks((long)(interval.Ticks * (1 + (random.NextDouble() * jitter))));
 
-    /// <summary>The average of <see cref="FirstDelay"/>, for computing how many requests the schedule needs.</summary>
-    public TimeSpan MeanFirstDelay => TimeSpan.FromTicks((long)(interval.Ticks * (1 + (jitter / 2))));
-
     /// <summary>
     /// The least gap between a read and an early read after it, and the least an early read must gain over the
     /// cadence read it comes before: below that a guess is not worth a request.
