@@ -40,13 +40,16 @@ internal sealed class EmulatorProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+
+        // Under dotnet-trace the child would inherit the tracer's diagnostic port and wait for it forever.
+        start.Environment.Remove("DOTNET_DiagnosticPorts");
         var entry = typeof(EmulatorProcess).Assembly.Location;
         if (!Path.GetFileNameWithoutExtension(Environment.ProcessPath!).Equals("WaitBench", StringComparison.OrdinalIgnoreCase))
         {
             start.ArgumentList.Add(entry);
         }
 
-        foreach (var argument in new[] { "serve", tasks.Count.ToString(CultureInfo.InvariantCulture), tasks.Spread.TotalSeconds.ToString(CultureInfo.InvariantCulture), tasks.Seed.ToString(CultureInfo.InvariantCulture), latency.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { "serve", tasks.Count.ToString(CultureInfo.InvariantCulture), tasks.Spread.TotalSeconds.ToString(CultureInfo.InvariantCulture), tasks.Seed.ToString(CultureInfo.InvariantCulture), tasks.ProgressSteps.ToString(CultureInfo.InvariantCulture), latency.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }
@@ -62,10 +65,15 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         return new EmulatorProcess(process, new Uri(uri), key);
     }
 
-    /// <summary>Adds the task set under <paramref name="prefix"/>; returns when the emulator started their timelines.</summary>
-    public async Task<DateTimeOffset> AddTasksAsync(string prefix)
+    /// <summary>
+    /// Adds the task set under <paramref name="prefix"/> (or only <paramref name="subset"/>'s count and spread of it);
+    /// returns when the emulator started their timelines.
+    /// </summary>
+    public async Task<DateTimeOffset> AddTasksAsync(string prefix, BenchTasks? subset = null)
     {
-        await process.StandardInput.WriteLineAsync($"add {prefix}");
+        await process.StandardInput.WriteLineAsync(subset is null
+            ? $"add {prefix}"
+            : $"add {prefix} {subset.Count.ToString(CultureInfo.InvariantCulture)} {subset.Spread.TotalSeconds.ToString(CultureInfo.InvariantCulture)}");
         await process.StandardInput.FlushAsync();
         var reply = await process.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("The emulator process ended.");
         return reply.Split(' ') is ["added", var ms]
@@ -73,14 +81,14 @@ internal sealed class EmulatorProcess : IAsyncDisposable
             : throw new InvalidOperationException($"Unexpected line from the emulator process: {reply}");
     }
 
-    /// <summary>Adds 50 already-succeeded tasks under <paramref name="prefix"/>, for warming up both sides.</summary>
-    public async Task<IReadOnlyList<string>> AddWarmUpTasksAsync(string prefix)
+    /// <summary>Adds <paramref name="count"/> already-succeeded tasks under <paramref name="prefix"/>, for the batch read.</summary>
+    public async Task<IReadOnlyList<string>> AddReadyTasksAsync(string prefix, int count)
     {
-        await process.StandardInput.WriteLineAsync($"warm {prefix}");
+        await process.StandardInput.WriteLineAsync($"ready {prefix} {count.ToString(CultureInfo.InvariantCulture)}");
         await process.StandardInput.FlushAsync();
         var reply = await process.StandardOutput.ReadLineAsync();
-        return reply == "warmed"
-            ? Enumerable.Range(0, 50).Select(i => BenchTasks.Id(prefix, i)).ToArray()
+        return reply == "ready"
+            ? Enumerable.Range(0, count).Select(i => BenchTasks.Id(prefix, i)).ToArray()
             : throw new InvalidOperationException($"Unexpected line from the emulator process: {reply}");
     }
 

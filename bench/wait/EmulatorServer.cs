@@ -26,13 +26,18 @@ internal static class EmulatorServer
             switch (parts)
             {
                 case ["add", var prefix]:
-                    var added = DateTimeOffset.UtcNow;
-                    emulator.Tasks.AddRange(tasks.Emulated(prefix));
-                    Console.WriteLine($"added {added.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}");
+                    Add(emulator, tasks, prefix);
                     break;
-                case ["warm", var prefix]:
-                    emulator.Tasks.AddRange(Enumerable.Range(0, 50).Select(i => EmulatedTask.Succeeded(BenchTasks.Id(prefix, i))));
-                    Console.WriteLine("warmed");
+                case ["add", var prefix, var count, var spread]:
+                    Add(emulator, tasks with
+                    {
+                        Count = int.Parse(count, CultureInfo.InvariantCulture),
+                        Spread = TimeSpan.FromSeconds(double.Parse(spread, CultureInfo.InvariantCulture)),
+                    }, prefix);
+                    break;
+                case ["ready", var prefix, var count]:
+                    emulator.Tasks.AddRange(Enumerable.Range(0, int.Parse(count, CultureInfo.InvariantCulture)).Select(i => EmulatedTask.Succeeded(BenchTasks.Id(prefix, i))));
+                    Console.WriteLine("ready");
                     break;
                 case ["quit"]:
                     return 0;
@@ -40,5 +45,12 @@ internal static class EmulatorServer
         }
 
         return 0;
+    }
+
+    private static void Add(CometApiEmulator emulator, BenchTasks tasks, string prefix)
+    {
+        var added = DateTimeOffset.UtcNow;
+        emulator.Tasks.AddRange(tasks.Emulated(prefix));
+        Console.WriteLine($"added {added.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}");
     }
 }

@@ -4,12 +4,15 @@ using CometRunway.Core.Waiting;
 
 namespace CometRunway.Bench.Wait;
 
-/// <summary>The 1,000 tasks waited for by <see cref="RunwayTaskWaiter"/> with its default options.</summary>
+/// <summary>
+/// The tasks waited for by <see cref="RunwayTaskWaiter"/> with its default options, as Wait-RunwayTask without
+/// -Verbose runs it (no verbose events are built) and without -ThrottleLimit (the concurrency adapts).
+/// </summary>
 internal static class EnginePhase
 {
-    public static async Task<PhaseResult> RunAsync(EmulatorProcess emulator, IRunwayTaskSource client, BenchTasks tasks)
+    public static async Task<PhaseResult> RunAsync(EmulatorProcess emulator, IRunwayTaskSource client, BenchTasks tasks, bool earlyReads, string name, string prefix)
     {
-        var options = new WaitOptions();
+        var options = new WaitOptions { EarlyReads = earlyReads };
         var events = new BlockingCollection<WaitEvent>();
         var waiter = new RunwayTaskWaiter(client, events.Add, options: options);
         var counts = new Dictionary<Type, int>();
@@ -37,9 +40,9 @@ internal static class EnginePhase
         drain.Start();
 
         var emulatorCpu = emulator.ProcessorTime;
-        var added = await emulator.AddTasksAsync("e");
+        var added = await emulator.AddTasksAsync(prefix);
         await using var meter = new PhaseMeter();
-        foreach (var id in tasks.Ids("e"))
+        foreach (var id in tasks.Ids(prefix))
         {
             waiter.Add(id);
         }
@@ -52,14 +55,13 @@ internal static class EnginePhase
         await meter.StopAsync();
 
         var finishes = tasks.FinishOffsets();
-        Console.WriteLine($"  engine loop wakeups: {summary.Wakeups}");
-        Console.WriteLine($"  engine events: {string.Join(", ", counts.OrderBy(p => p.Key.Name).Select(p => $"{p.Key.Name}={p.Value}"))}");
+        Console.WriteLine($"  {name}: loop wakeups: {summary.Wakeups}; early reads: {summary.EarlyReads}, of which found the task finished: {summary.EarlyReadHits}; peak requests in flight: {summary.PeakInFlight}");
+        Console.WriteLine($"  {name}: events: {string.Join(", ", counts.OrderBy(p => p.Key.Name).Select(p => $"{p.Key.Name}={p.Value}"))}");
         return new PhaseResult(
-            "engine",
+            name,
             summary.Succeeded,
             summary.Failed,
             summary.Requests,
-            IdealRequests.For(new PollSchedule(options), finishes),
             returned - (added + finishes.Max()),
             returned - added,
             NoticeDelays.Measure(added, finishes, noticedAt),

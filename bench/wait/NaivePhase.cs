@@ -69,7 +69,6 @@ internal static class NaivePhase
             succeeded,
             failed,
             requests,
-            null,
             pending.Count == 0 ? returned - (added + finishes.Max()) : null,
             returned - added,
             NoticeDelays.Measure(added, finishes, noticedAt),

@@ -9,7 +9,6 @@ internal sealed record PhaseResult(
     int Succeeded,
     int Failed,
     long Requests,
-    double? IdealRequests,
     TimeSpan? AfterLastFinished,
     TimeSpan Wall,
     NoticeDelays Notice,

@@ -13,7 +13,7 @@ internal static class ApiRequest
     {
         var request = new HttpRequestMessage(method, uri) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key.Reveal());
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.TryAddWithoutValidation("Accept", "application/json");
         request.Headers.TryAddWithoutValidation("X-Runway-Version", runwayVersion);
         UserAgent.AddTo(request);
         return request;

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using CometRunway.Core.Configuration;
@@ -16,6 +18,9 @@ public sealed class RunwayClient : IRunwayTaskSource
     private readonly HttpClient http;
     private readonly Random random;
 
+    // Shared by every request of this client: after a 429 none of them is sent inside the server's window.
+    private readonly RateLimitPause pause;
+
     /// <exception cref="ArgumentException">An option cannot work (for example a header value with a line break).</exception>
     public RunwayClient(CometApiConnection connection, RunwayClientOptions? options = null)
     {
@@ -25,6 +30,7 @@ public sealed class RunwayClient : IRunwayTaskSource
         this.options.Validate();
         http = HttpClients.Api;
         random = this.options.Random ?? Random.Shared;
+        pause = new RateLimitPause(this.options.Time);
     }
 
     public async Task<RunwayTask> GetTaskAsync(string id, RunwayTaskFormat format, CancellationToken cancellationToken)
@@ -34,6 +40,7 @@ public sealed class RunwayClient : IRunwayTaskSource
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            await pause.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 return await SendOnceAsync(id, format, attempt, cancellationToken).ConfigureAwait(false);
@@ -51,9 +58,21 @@ public sealed class RunwayClient : IRunwayTaskSource
                     throw Final(error, attempt, decision.Explanation);
                 }
 
-                var of = options.Retry.MaxAttempts == int.MaxValue ? string.Empty : $" of {options.Retry.MaxAttempts - 1}";
-                Log($"Retry {attempt}{of} for task '{id}' in {DelayText.Of(delay)}: {Reason(error)}.");
-                await Task.Delay(delay, options.Time, cancellationToken).ConfigureAwait(false);
+                if (options.Log is not null)
+                {
+                    var of = options.Retry.MaxAttempts == int.MaxValue ? string.Empty : $" of {options.Retry.MaxAttempts - 1}";
+                    Log($"Retry {attempt}{of} for task '{id}' in {DelayText.Of(delay)}: {Reason(error)}.");
+                }
+
+                if (error.Kind == RunwayErrorKind.RateLimited)
+                {
+                    // The backoff is everyone's: the pause at the top of the loop waits it out.
+                    pause.Extend(delay);
+                }
+                else
+                {
+                    await Task.Delay(delay, options.Time, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (RunwayApiException error) when (attempt > 1)
             {
@@ -75,15 +94,27 @@ public sealed class RunwayClient : IRunwayTaskSource
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             stall = new StallGuard(options.Stall, timeout.Token);
             var body = await ReadBodyAsync(response, id, uri, stall).ConfigureAwait(false);
-            Log($"{request.Method} {uri} -> {(int)response.StatusCode} {response.ReasonPhrase} in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms{(attempt > 1 ? $" (attempt {attempt})" : string.Empty)}");
+            if (options.Log is not null)
+            {
+                Log($"{request.Method} {uri} -> {(int)response.StatusCode} {response.ReasonPhrase} in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms{(attempt > 1 ? $" (attempt {attempt})" : string.Empty)}");
+            }
+
             if (!response.IsSuccessStatusCode)
             {
+                var retryAfter = RetryAfterHeader.Read(response.Headers, options.Time.GetUtcNow());
+                if (response.StatusCode == HttpStatusCode.TooManyRequests && retryAfter is { } window)
+                {
+                    // This client's other requests keep out of the window whether or not this one is retried
+                    // (no longer than the retry budget: no hang without a limit).
+                    pause.Extend(window < options.Retry.Budget ? window : options.Retry.Budget);
+                }
+
                 throw Redacted(ErrorResponseMapper.Map(
                     response.StatusCode,
                     response.ReasonPhrase,
                     response.Headers.Location,
                     body,
-                    RetryAfterHeader.Read(response.Headers, options.Time.GetUtcNow()),
+                    retryAfter,
                     id,
                     uri));
             }
@@ -145,24 +176,47 @@ public sealed class RunwayClient : IRunwayTaskSource
 
     private async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, string id, Uri uri, StallGuard stall)
     {
-        if (response.Content.Headers.ContentLength > options.MaxResponseBytes)
+        var length = response.Content.Headers.ContentLength;
+        if (length > options.MaxResponseBytes)
         {
             throw TooLarge(id, uri);
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(stall.Token).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, stall.Token).ConfigureAwait(false)) > 0)
+        if (length is { } known)
         {
-            stall.Progress(read);
-            if (buffer.Length + read > options.MaxResponseBytes)
+            // The common case: one array of the announced size, no copies.
+            var body = new byte[known];
+            var got = 0;
+            int read;
+            while (got < body.Length && (read = await stream.ReadAsync(body.AsMemory(got), stall.Token).ConfigureAwait(false)) > 0)
             {
-                throw TooLarge(id, uri);
+                stall.Progress(read);
+                got += read;
             }
 
-            buffer.Write(chunk, 0, read);
+            return got == body.Length ? body : body[..got];
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(chunk, stall.Token).ConfigureAwait(false)) > 0)
+            {
+                stall.Progress(read);
+                if (buffer.Length + read > options.MaxResponseBytes)
+                {
+                    throw TooLarge(id, uri);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();

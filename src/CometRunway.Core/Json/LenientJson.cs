@@ -12,17 +12,21 @@ internal static class LenientJson
     };
 
     /// <returns>The document, or null with <paramref name="whyNot"/> describing the body for an error message.</returns>
-    public static JsonDocument? TryParse(ReadOnlySpan<byte> utf8Body, out string? whyNot)
+    public static JsonDocument? TryParse(ReadOnlySpan<byte> utf8Body, out string? whyNot) =>
+        TryParse(new ReadOnlyMemory<byte>(utf8Body.ToArray()), out whyNot);
+
+    /// <summary>Like the span overload, but the document reads <paramref name="utf8Body"/> in place: no copy of the body.</summary>
+    public static JsonDocument? TryParse(ReadOnlyMemory<byte> utf8Body, out string? whyNot)
     {
-        ReadOnlySpan<byte> body = Utf8Bom.Skip(utf8Body);
-        int start = FirstNonWhitespace(body);
+        ReadOnlyMemory<byte> body = utf8Body[(utf8Body.Length - Utf8Bom.Skip(utf8Body.Span).Length)..];
+        int start = FirstNonWhitespace(body.Span);
         if (start < 0)
         {
             whyNot = "an empty body";
             return null;
         }
 
-        if (body[start] == (byte)'<')
+        if (body.Span[start] == (byte)'<')
         {
             whyNot = "HTML or XML, not JSON (a wrong base address or a proxy in between?)";
             return null;
@@ -31,7 +35,7 @@ internal static class LenientJson
         try
         {
             whyNot = null;
-            return JsonDocument.Parse(body.ToArray(), Options);
+            return JsonDocument.Parse(body, Options);
         }
         catch (JsonException)
         {

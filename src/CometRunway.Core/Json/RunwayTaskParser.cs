@@ -16,30 +16,30 @@ internal static class RunwayTaskParser
     /// <see cref="RunwayErrorKind.TaskNotVisible"/> for <c>task_not_exist</c>; <see cref="RunwayErrorKind.MalformedResponse"/>
     /// for anything that is not a task, or another task than the one asked for, with the body quoted.
     /// </exception>
-    public static RunwayTask Parse(ReadOnlySpan<byte> utf8Body, RunwayTaskFormat format, TaskParseContext context) =>
-        TheOneAsked(ReadAnyTask(utf8Body, format, context), utf8Body, format, context);
+    public static RunwayTask Parse(ReadOnlyMemory<byte> utf8Body, RunwayTaskFormat format, TaskParseContext context) =>
+        TheOneAsked(ReadAnyTask(utf8Body, format, context), utf8Body.Span, format, context);
 
     /// <summary>Whatever task the body holds; its id is the outer one, or the one asked for when the body has none.</summary>
     /// <exception cref="RunwayApiException">As <see cref="Parse"/>, but another task is not an error.</exception>
-    public static RunwayTask ReadAnyTask(ReadOnlySpan<byte> utf8Body, RunwayTaskFormat format, TaskParseContext context)
+    public static RunwayTask ReadAnyTask(ReadOnlyMemory<byte> utf8Body, RunwayTaskFormat format, TaskParseContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
 
         JsonDocument? parsed = LenientJson.TryParse(utf8Body, out string? notJson);
         if (parsed is null)
         {
-            throw Malformed(utf8Body, format, notJson!, serverCode: null);
+            throw Malformed(utf8Body.Span, format, notJson!, serverCode: null);
         }
 
-        using JsonDocument document = KeyScrubber.Scrub(parsed, utf8Body, context.Key);
+        using JsonDocument document = KeyScrubber.Scrub(parsed, utf8Body.Span, context.Key);
         try
         {
-            return FromRoot(document.RootElement, utf8Body, format, context);
+            return FromRoot(document.RootElement, utf8Body.Span, format, context);
         }
         catch (Exception exception) when (exception is InvalidOperationException or FormatException or JsonException)
         {
             // Safety net: reading is written not to throw, but a body must never crash the caller.
-            throw Malformed(utf8Body, format, "JSON this client could not read", serverCode: null, exception);
+            throw Malformed(utf8Body.Span, format, "JSON this client could not read", serverCode: null, exception);
         }
     }
 

@@ -88,14 +88,15 @@ internal static class TaskAssembler
     /// Every outer field the model does not name, the nested provider task included whole under "data" (as the
     /// wire names it), then any unusual extra field of the envelope that does not collide.
     /// </summary>
-    private static Dictionary<string, object?> Properties(JsonElement outer, JsonElement envelope)
+    private static IReadOnlyDictionary<string, object?> Properties(JsonElement outer, JsonElement envelope)
     {
-        var properties = new Dictionary<string, object?>(StringComparer.Ordinal);
+        // Made on the first extra field: a plain task has none, and one is read per task every few seconds.
+        Dictionary<string, object?>? properties = null;
         foreach (JsonProperty property in outer.EnumerateObject())
         {
             if (!ModelFields.Contains(property.Name))
             {
-                properties[property.Name] = PlainJsonValue.From(property.Value);
+                (properties ??= new(StringComparer.Ordinal))[property.Name] = PlainJsonValue.From(property.Value);
             }
         }
 
@@ -105,11 +106,14 @@ internal static class TaskAssembler
             {
                 if (!EnvelopeFields.Contains(property.Name))
                 {
-                    properties.TryAdd(property.Name, PlainJsonValue.From(property.Value));
+                    (properties ??= new(StringComparer.Ordinal)).TryAdd(property.Name, PlainJsonValue.From(property.Value));
                 }
             }
         }
 
-        return properties;
+        return properties ?? NoProperties;
     }
+
+    // One shared empty instance, of the same type as the others (as RunwayTask's own default is).
+    private static readonly Dictionary<string, object?> NoProperties = new(StringComparer.Ordinal);
 }

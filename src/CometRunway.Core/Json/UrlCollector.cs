@@ -9,17 +9,18 @@ namespace CometRunway.Core.Json;
 /// </summary>
 internal sealed class UrlCollector
 {
-    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
-    private readonly List<Uri> output = [];
-    private readonly List<Uri> assets = [];
+    // Made on the first URL: most answers (every one before the task succeeds) have none.
+    private HashSet<string>? seen;
+    private List<Uri>? output;
+    private List<Uri>? assets;
 
-    public IReadOnlyList<Uri> Output => output;
+    public IReadOnlyList<Uri> Output => output ?? (IReadOnlyList<Uri>)Array.Empty<Uri>();
 
-    public IReadOnlyList<Uri> Assets => assets;
+    public IReadOnlyList<Uri> Assets => assets ?? (IReadOnlyList<Uri>)Array.Empty<Uri>();
 
-    public void AddOutput(JsonElement obj, string name) => Add(obj, name, output);
+    public void AddOutput(JsonElement obj, string name) => Add(obj, name, isOutput: true);
 
-    public void AddAsset(JsonElement obj, string name) => Add(obj, name, assets);
+    public void AddAsset(JsonElement obj, string name) => Add(obj, name, isOutput: false);
 
     public static bool TryGetWebUrl(string? text, [NotNullWhen(true)] out Uri? uri)
     {
@@ -35,40 +36,40 @@ internal sealed class UrlCollector
         return true;
     }
 
-    private void Add(JsonElement obj, string name, List<Uri> target)
+    private void Add(JsonElement obj, string name, bool isOutput)
     {
         if (JsonFields.TryGet(obj, name, out JsonElement value))
         {
-            AddValue(value, target, allowArray: true);
+            AddValue(value, isOutput, allowArray: true);
         }
     }
 
     // A place may hold one URL, an array of them, or objects with a "url" field; anything else is skipped.
-    private void AddValue(JsonElement value, List<Uri> target, bool allowArray)
+    private void AddValue(JsonElement value, bool isOutput, bool allowArray)
     {
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                AddText(value.GetString(), target);
+                AddText(value.GetString(), isOutput);
                 break;
             case JsonValueKind.Object when JsonFields.TryGet(value, "url", out JsonElement url) && url.ValueKind == JsonValueKind.String:
-                AddText(url.GetString(), target);
+                AddText(url.GetString(), isOutput);
                 break;
             case JsonValueKind.Array when allowArray:
                 foreach (JsonElement item in value.EnumerateArray())
                 {
-                    AddValue(item, target, allowArray: false);
+                    AddValue(item, isOutput, allowArray: false);
                 }
 
                 break;
         }
     }
 
-    private void AddText(string? text, List<Uri> target)
+    private void AddText(string? text, bool isOutput)
     {
-        if (TryGetWebUrl(text, out Uri? uri) && seen.Add(uri.AbsoluteUri))
+        if (TryGetWebUrl(text, out Uri? uri) && (seen ??= new(StringComparer.Ordinal)).Add(uri.AbsoluteUri))
         {
-            target.Add(uri);
+            (isOutput ? output ??= [] : assets ??= []).Add(uri);
         }
     }
 }

@@ -9,4 +9,7 @@ internal sealed record TaskAddedMessage(string Id, RunwayTaskFormat Format, Runw
 
 internal sealed record AddingCompletedMessage : LoopMessage;
 
-internal sealed record PollCompletedMessage(TaskWatch Watch, RunwayTask? Task, Exception? Error) : LoopMessage;
+internal sealed record PollCompletedMessage(TaskWatch Watch, RunwayTask? Task, Exception? Error, TimeSpan Latency, TimeSpan CompletedAt) : LoopMessage;
+
+/// <summary>The loop's timer fired: a read, the deadline or a progress snapshot is due.</summary>
+internal sealed record WakeMessage : LoopMessage;

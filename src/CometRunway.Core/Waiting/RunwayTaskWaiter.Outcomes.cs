@@ -8,13 +8,12 @@ namespace CometRunway.Core.Waiting;
 /// <summary>The per-task state machine: what each answer means and when the task is read next.</summary>
 public sealed partial class RunwayTaskWaiter
 {
-    private const int MaxStep = 32;
-
     /// <summary>
-    /// A task is given up (not found, or unreadable for transient errors) only after this many such answers
-    /// as well as the time limit: after a stall (a laptop asleep, a starved process) the clock alone says nothing.
+    /// A task is given up (not found, or unreadable for transient errors) only after as many such answers as the
+    /// time limit takes on the cadence, at most this many, as well as the time limit: after a stall (a laptop
+    /// asleep, a starved process) the clock alone says nothing.
     /// </summary>
-    private const int MinAnswersBeforeGivingUp = 3;
+    private const int MaxAnswersBeforeGivingUp = 3;
 
     private void OnTaskAdded(TaskAddedMessage added, TimeSpan now)
     {
@@ -24,7 +23,8 @@ public sealed partial class RunwayTaskWaiter
         progressDirty = true;
         if (added.Known is not { } known)
         {
-            dueQueue.Enqueue(watch, now);
+            // A new task is read at once.
+            Enqueue(watch, now);
             return;
         }
 
@@ -36,8 +36,9 @@ public sealed partial class RunwayTaskWaiter
             return;
         }
 
-        // The object was just read (or created): the first request can wait one step.
-        Reschedule(watch, now);
+        // The object was just read (or created): it counts as the first read.
+        watch.ReadStartedAt = now;
+        ScheduleNext(watch, now, known);
     }
 
     private void OnPollCompleted(PollCompletedMessage completed, TimeSpan now)
@@ -48,6 +49,7 @@ public sealed partial class RunwayTaskWaiter
             return;
         }
 
+        var early = watch.ReadIsEarly;
         if (completed.Task is { } task)
         {
             rateLimitStreak = 0;
@@ -56,6 +58,11 @@ public sealed partial class RunwayTaskWaiter
         else
         {
             OnReadFailed(watch, completed.Error!, now);
+        }
+
+        if (early && watch.IsDone)
+        {
+            earlyReadHits++;
         }
     }
 
@@ -86,7 +93,7 @@ public sealed partial class RunwayTaskWaiter
                 else
                 {
                     Verbose($"Task {watch.Id} succeeded without an output URL yet; asking again.");
-                    Reschedule(watch, now);
+                    ScheduleNext(watch, now);
                 }
 
                 break;
@@ -101,10 +108,10 @@ public sealed partial class RunwayTaskWaiter
                         $"Task {watch.Id} reports a status this module does not know ('{task.RawStatus}'); still waiting for it to end."));
                 }
 
-                Reschedule(watch, now);
+                ScheduleNext(watch, now);
                 break;
             default:
-                Reschedule(watch, now);
+                ScheduleNext(watch, now, task);
                 break;
         }
     }
@@ -125,14 +132,14 @@ public sealed partial class RunwayTaskWaiter
                 watch.NotVisibleSince ??= watch.LastSeen is null ? watch.AddedAt : now;
                 watch.NotVisibleAnswers++;
                 var waited = now - watch.NotVisibleSince.Value;
-                if (waited >= options.NotFoundTimeout && watch.NotVisibleAnswers >= MinAnswersBeforeGivingUp)
+                if (waited >= options.NotFoundTimeout && watch.NotVisibleAnswers >= AnswersBeforeGivingUp(options.NotFoundTimeout))
                 {
                     notFound++;
                     Finish(watch, new TaskNotFoundEvent(watch.Id, watch.Format, waited, WaitMessages.NotFound(watch.Id, watch.Format, waited)));
                     return;
                 }
 
-                var next = Reschedule(watch, now);
+                var next = ScheduleNext(watch, now);
                 if (firstAnswer)
                 {
                     Verbose($"Task {watch.Id} is not visible yet (task_not_exist); asking again in {WaitMessages.Seconds(next)}, for up to {WaitMessages.Duration(options.NotFoundTimeout)}.");
@@ -140,8 +147,9 @@ public sealed partial class RunwayTaskWaiter
 
                 return;
             case RunwayErrorKind.RateLimited:
-                PauseEveryone((RunwayApiException)error, now);
-                dueQueue.Enqueue(watch, now);
+                PauseEveryone((RunwayApiException)error);
+                // Read again as soon as the pause ends: the refused request told nothing.
+                Enqueue(watch, now);
                 return;
             case RunwayErrorKind.Authentication or RunwayErrorKind.QuotaExhausted:
                 fatal ??= ExceptionDispatchInfo.Capture(error);
@@ -151,14 +159,14 @@ public sealed partial class RunwayTaskWaiter
                 watch.LastError = error;
                 watch.ConsecutiveErrors++;
                 var failingFor = now - watch.ErrorSince.Value;
-                if (failingFor >= options.TransientErrorTimeout && watch.ConsecutiveErrors >= MinAnswersBeforeGivingUp)
+                if (failingFor >= options.TransientErrorTimeout && watch.ConsecutiveErrors >= AnswersBeforeGivingUp(options.TransientErrorTimeout))
                 {
                     errors++;
                     Finish(watch, new TaskErrorEvent(watch.Id, watch.Format, error, WaitMessages.TransientErrorsExhausted(watch.Id, failingFor, error)));
                     return;
                 }
 
-                var retryIn = Reschedule(watch, now);
+                var retryIn = ScheduleNext(watch, now);
                 Verbose($"Task {watch.Id}: {kind} ({error.Message}); retrying in {WaitMessages.Seconds(retryIn)}.");
                 return;
             default:
@@ -169,34 +177,70 @@ public sealed partial class RunwayTaskWaiter
         }
     }
 
-    private void PauseEveryone(RunwayApiException error, TimeSpan now)
+    private void PauseEveryone(RunwayApiException error)
     {
-        TimeSpan pause;
+        TimeSpan length;
         if (error.RetryAfter is { } retryAfter && retryAfter > TimeSpan.Zero)
         {
-            pause = retryAfter;
+            length = retryAfter;
         }
         else
         {
-            pause = Backoff.Delay(rateLimitStreak + 1, options.RateLimitFallbackDelay, options.MaxRateLimitFallbackDelay, options.JitterFraction, random);
+            length = Backoff.Delay(rateLimitStreak + 1, options.RateLimitFallbackDelay, options.MaxRateLimitFallbackDelay, options.JitterFraction, random);
         }
 
         rateLimitStreak++;
-        if (now + pause > rateLimitedUntil)
+        if (pause.Extend(length))
         {
-            rateLimitedUntil = now + pause;
-            Verbose($"Rate limited (HTTP 429{(error.RetryAfter is null ? string.Empty : ", Retry-After")}); no request for {WaitMessages.Seconds(pause)}.");
+            Verbose($"Rate limited (HTTP 429{(error.RetryAfter is null ? string.Empty : ", Retry-After")}); no request for {WaitMessages.Seconds(length)}.");
         }
     }
 
-    /// <summary>Puts the task back in the queue one schedule step later; returns the delay chosen.</summary>
-    private TimeSpan Reschedule(TaskWatch watch, TimeSpan now)
+    /// <summary>
+    /// Puts the task back in the queue: one interval after its last cadence read started, or, when its progress
+    /// says it will have finished well before that, an early read then (never more than one per interval).
+    /// </summary>
+    /// <returns>The delay from now to the read chosen.</returns>
+    private TimeSpan ScheduleNext(TaskWatch watch, TimeSpan now, RunwayTask? running = null)
     {
-        var delay = schedule.NextDelay(watch.Step, random);
-        watch.Step = Math.Min(watch.Step + 1, MaxStep);
-        dueQueue.Enqueue(watch, now + delay);
-        return delay;
+        var afterEarlyRead = watch.ReadIsEarly;
+        watch.ReadIsEarly = false;
+        if (!afterEarlyRead)
+        {
+            var spreadAgain = watch.CadenceReads++ == 0 || watch.StartedLate;
+            watch.NextCadenceAt = watch.ReadStartedAt + (spreadAgain ? schedule.FirstDelay(random) : schedule.Interval);
+        }
+
+        var due = watch.NextCadenceAt;
+        if (options.EarlyReads && !afterEarlyRead && running is not null && FinishEstimate.For(watch, running, now, schedule.EarlyReadMinimumGap) is { } finish)
+        {
+            // A little after the estimate, never within a fifth of an interval of another read, and never two early
+            // reads within one interval: with the cadence read, no interval ever holds more than two reads.
+            var gap = schedule.EarlyReadMinimumGap;
+            var early = Latest(finish + (gap / 4), watch.ReadStartedAt + gap, (watch.LastEarlyReadAt ?? TimeSpan.MinValue / 2) + schedule.Interval);
+            if (early <= due - gap)
+            {
+                due = early;
+                watch.ReadIsEarly = true;
+                watch.LastEarlyReadAt = early;
+            }
+        }
+
+        Enqueue(watch, due);
+        return due > now ? due - now : TimeSpan.Zero;
     }
+
+    private static TimeSpan Latest(TimeSpan a, TimeSpan b, TimeSpan c) => a > b ? (a > c ? a : c) : (b > c ? b : c);
+
+    private void Enqueue(TaskWatch watch, TimeSpan due)
+    {
+        watch.DueAt = due;
+        dueQueue.Enqueue(watch, due);
+    }
+
+    /// <summary>As many answers as <paramref name="limit"/> takes on the cadence, the first read included, at most three; one for zero.</summary>
+    private int AnswersBeforeGivingUp(TimeSpan limit) =>
+        (int)Math.Min(MaxAnswersBeforeGivingUp, 1 + Math.Ceiling(limit / schedule.Interval));
 
     private void Finish(TaskWatch watch, RunwayTask task)
     {

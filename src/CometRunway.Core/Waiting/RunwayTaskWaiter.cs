@@ -1,14 +1,16 @@
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using CometRunway.Core.Http;
+using CometRunway.Core.Retry;
 using CometRunway.Core.Tasks;
 
 namespace CometRunway.Core.Waiting;
 
 /// <summary>
-/// Waits for any number of Runway tasks with one loop: a priority queue of due times, at most
-/// <see cref="WaitOptions.ThrottleLimit"/> requests in flight, a per-task schedule that backs off to
-/// <see cref="WaitOptions.PollInterval"/>, and one shared pause after a 429.
+/// Waits for any number of Runway tasks with one loop: a priority queue of due times, each task read once per
+/// <see cref="WaitOptions.PollInterval"/> (plus an early read where its progress says it has finished), an adaptive
+/// number of requests in flight (<see cref="ConcurrencyLimit"/>, capped by <see cref="WaitOptions.ThrottleLimit"/>),
+/// and one shared pause after a 429.
 /// </summary>
 /// <remarks>
 /// Use: <see cref="Add(string, RunwayTaskFormat)"/> from any thread as input arrives, then
@@ -26,10 +28,11 @@ public sealed partial class RunwayTaskWaiter
     private readonly TimeProvider time;
     private readonly Random random;
     private readonly PollSchedule schedule;
+    private readonly ConcurrencyLimit concurrency;
+    private readonly RateLimitPause pause;
     private readonly long originTimestamp;
 
-    private readonly Channel<LoopMessage> inbox = Channel.CreateUnbounded<LoopMessage>(
-        new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+    private readonly LoopInbox inbox = new();
 
     private readonly object addLock = new();
     private readonly HashSet<string> addedIds = new(StringComparer.Ordinal);
@@ -44,12 +47,19 @@ public sealed partial class RunwayTaskWaiter
     private bool addingCompleted;
     private bool anyTerminal;
     private ExceptionDispatchInfo? fatal;
-    private TimeSpan rateLimitedUntil;
     private int rateLimitStreak;
+    private ITimer? wakeTimer;
+    private TimeSpan? wakeArmedFor;
     private bool progressDirty;
     private TimeSpan? lastProgressAt;
     private long requests;
     private long wakeups;
+    private long earlyReads;
+    private long earlyReadHits;
+    private int peakInFlight;
+
+    // Set by the loop, read by finishing requests: reads are waiting for a slot, so every answer is urgent.
+    private volatile bool slotsWanted;
     private int succeeded;
     private int failed;
     private int notFound;
@@ -80,6 +90,9 @@ public sealed partial class RunwayTaskWaiter
         time = timeProvider ?? TimeProvider.System;
         this.random = random;
         schedule = new PollSchedule(this.options);
+        // A limit the caller gave is used from the start (as before it adapted); without one, slow start finds it.
+        concurrency = new ConcurrencyLimit(this.options.ThrottleLimit ?? InitialConcurrency, this.options.ThrottleLimit ?? WaitOptions.MaxThrottleLimit);
+        pause = new RateLimitPause(time);
         originTimestamp = time.GetTimestamp();
     }
 
@@ -111,7 +124,7 @@ public sealed partial class RunwayTaskWaiter
             }
 
             addingCompletedByCaller = true;
-            inbox.Writer.TryWrite(new AddingCompletedMessage());
+            inbox.Post(new AddingCompletedMessage());
         }
     }
 
@@ -141,7 +154,7 @@ public sealed partial class RunwayTaskWaiter
                 return false;
             }
 
-            return inbox.Writer.TryWrite(new TaskAddedMessage(trimmed, format, known));
+            return inbox.Post(new TaskAddedMessage(trimmed, format, known));
         }
     }
 
@@ -159,16 +172,24 @@ public sealed partial class RunwayTaskWaiter
         }
 
         using var requestsCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var wake = new WakeMessage();
+        using var timer = wakeTimer = time.CreateTimer(_ => inbox.Post(wake), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         var start = Now;
         try
         {
             var completion = await LoopAsync(start, requestsCancellation.Token, cancellationToken).ConfigureAwait(false);
-            return new WaitSummary(completion, watches.Count, succeeded, failed, notFound, errors, timedOut, requests, Now - start, wakeups);
+            return new WaitSummary(completion, watches.Count, succeeded, failed, notFound, errors, timedOut, requests, Now - start, wakeups)
+            {
+                EarlyReads = earlyReads,
+                EarlyReadHits = earlyReadHits,
+                PeakInFlight = peakInFlight,
+            };
         }
         finally
         {
+            timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             requestsCancellation.Cancel();
-            inbox.Writer.TryComplete();
+            inbox.Close();
             await AwaitRequestsAsync().ConfigureAwait(false);
         }
     }
@@ -185,6 +206,9 @@ public sealed partial class RunwayTaskWaiter
     /// </summary>
     private static readonly TimeSpan MaxSleep = TimeSpan.FromHours(1);
 
+    /// <summary>Requests in flight at first, before the limit has learnt anything; slow start doubles it each round trip.</summary>
+    private const int InitialConcurrency = 8;
+
     private TimeSpan Now => time.GetElapsedTime(originTimestamp);
 
     private async Task<WaitCompletion> LoopAsync(TimeSpan start, CancellationToken requestToken, CancellationToken cancellationToken)
@@ -195,7 +219,7 @@ public sealed partial class RunwayTaskWaiter
         {
             cancellationToken.ThrowIfCancellationRequested();
             wakeups++;
-            while (inbox.Reader.TryRead(out var message))
+            while (inbox.TryTake(out var message))
             {
                 Handle(message, requestToken);
             }
@@ -220,7 +244,11 @@ public sealed partial class RunwayTaskWaiter
 
             StartDuePolls(now, requestToken);
             EmitProgressIfDue(now);
-            await WaitForMessageAsync(NextWake(deadline), cancellationToken).ConfigureAwait(false);
+            var wake = NextWake(deadline);
+            if (inbox.PrepareToSleep(wake, schedule.Tick, now))
+            {
+                await WaitForMessageAsync(wake, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -235,38 +263,63 @@ public sealed partial class RunwayTaskWaiter
                 addingCompleted = true;
                 break;
             case PollCompletedMessage completed:
+                var now = completed.CompletedAt;
+                var backlogged = inFlight.Count >= concurrency.Current && dueQueue.TryPeek(out _, out var dueAt) && dueAt <= now;
                 inFlight.Remove(completed.Watch);
                 if (!requestToken.IsCancellationRequested)
                 {
-                    OnPollCompleted(completed, Now);
+                    if (completed.Error is RunwayApiException { Kind: RunwayErrorKind.RateLimited })
+                    {
+                        concurrency.OnRateLimited(completed.Watch.ReadStartedAt, now);
+                    }
+                    else
+                    {
+                        concurrency.OnAnswer(completed.Watch.ReadStartedAt, completed.Latency, now, backlogged);
+                    }
+
+                    OnPollCompleted(completed, now);
                 }
 
+                break;
+            case WakeMessage:
+                wakeArmedFor = null;
                 break;
         }
     }
 
     private void StartDuePolls(TimeSpan now, CancellationToken requestToken)
     {
-        if (now < rateLimitedUntil)
+        if (pause.Remaining > TimeSpan.Zero)
         {
             return;
         }
 
-        while (inFlight.Count < options.ThrottleLimit
+        while (inFlight.Count < concurrency.Current
             && dueQueue.TryPeek(out var watch, out var dueAt)
             && dueAt <= now + TimerSlack
             && !requestToken.IsCancellationRequested)
         {
             dueQueue.Dequeue();
             requests++;
+            if (watch.ReadIsEarly)
+            {
+                earlyReads++;
+            }
+
+            watch.ReadStartedAt = now;
+            watch.StartedLate = now - dueAt > schedule.LateStart;
             inFlight[watch] = PollAsync(watch, requestToken);
         }
+
+        peakInFlight = Math.Max(peakInFlight, inFlight.Count);
+        slotsWanted = inFlight.Count >= concurrency.Current && dueQueue.TryPeek(out _, out var next) && next <= now + TimerSlack;
     }
 
     private async Task PollAsync(TaskWatch watch, CancellationToken cancellationToken)
     {
         RunwayTask? task = null;
         Exception? error = null;
+        var started = time.GetTimestamp();
         try
         {
             task = await source.GetTaskAsync(watch.Id, watch.Format, cancellationToken).ConfigureAwait(false);
@@ -276,16 +329,20 @@ public sealed partial class RunwayTaskWaiter
             error = exception;
         }
 
-        inbox.Writer.TryWrite(new PollCompletedMessage(watch, task, error));
+        // An answer that ends nothing and frees no awaited slot waits for the loop's next planned wake (within a grid step).
+        var now = Now;
+        var urgent = task is null || task.IsTerminal || task.Status == RunwayTaskStatus.Succeeded || slotsWanted;
+        inbox.Post(new PollCompletedMessage(watch, task, error, time.GetElapsedTime(started), now), urgent ? null : now + schedule.Tick);
     }
 
     /// <summary>When the loop must look again without a message: a due poll, the deadline, a progress tick; null = never.</summary>
     private TimeSpan? NextWake(TimeSpan? deadline)
     {
         TimeSpan? wake = deadline;
-        if (inFlight.Count < options.ThrottleLimit && dueQueue.TryPeek(out _, out var dueAt))
+        if (inFlight.Count < concurrency.Current && dueQueue.TryPeek(out _, out var dueAt))
         {
-            wake = Earliest(wake, dueAt > rateLimitedUntil ? dueAt : rateLimitedUntil);
+            var pausedUntil = Now + pause.Remaining;
+            wake = Earliest(wake, dueAt > pausedUntil ? schedule.OnTick(dueAt) : pausedUntil);
         }
 
         if (progressDirty && options.EmitProgress && lastProgressAt is { } last)
@@ -299,33 +356,27 @@ public sealed partial class RunwayTaskWaiter
     private static TimeSpan Earliest(TimeSpan? current, TimeSpan candidate) =>
         current is { } value && value <= candidate ? value : candidate;
 
-    private async Task WaitForMessageAsync(TimeSpan? wake, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sleeps until a message rings; with a wake time, the one reusable timer posts a <see cref="WakeMessage"/>
+    /// then. Nothing is allocated per sleep, and the timer is re-armed only when the wake time changed.
+    /// </summary>
+    private async ValueTask WaitForMessageAsync(TimeSpan? wake, CancellationToken cancellationToken)
     {
-        if (inbox.Reader.TryPeek(out _))
+        if (wake is { } at && at != wakeArmedFor)
         {
-            return;
+            var delay = at - Now;
+            if (delay <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            // Timers truncate to whole milliseconds; round up so the loop never wakes before it is due.
+            delay = delay < MaxSleep ? TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds)) : MaxSleep;
+            wakeArmedFor = delay < MaxSleep ? at : null;
+            wakeTimer!.Change(delay, Timeout.InfiniteTimeSpan);
         }
 
-        if (wake is null)
-        {
-            await inbox.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var delay = wake.Value - Now;
-        if (delay <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        // Task.Delay truncates to whole milliseconds; round up so the loop never wakes before it is due.
-        delay = delay < MaxSleep ? TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds)) : MaxSleep;
-
-        using var wakeCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var ready = inbox.Reader.WaitToReadAsync(wakeCancellation.Token).AsTask();
-        var sleep = Task.Delay(delay, time, wakeCancellation.Token);
-        await Task.WhenAny(ready, sleep).ConfigureAwait(false);
-        wakeCancellation.Cancel();
+        await inbox.SleepAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Waits for requests cancelled at the end of the run, so no background work outlives it.</summary>

@@ -24,8 +24,29 @@ internal sealed class TaskWatch
 
     public TimeSpan AddedAt { get; }
 
-    /// <summary>How far along the poll schedule this task is.</summary>
-    public int Step { get; set; }
+    /// <summary>When the read in flight (or the last one) was started.</summary>
+    public TimeSpan ReadStartedAt { get; set; }
+
+    /// <summary>How many reads on the cadence were made (the first one included); the first delay is jittered.</summary>
+    public int CadenceReads { get; set; }
+
+    /// <summary>When the queued read is due.</summary>
+    public TimeSpan DueAt { get; set; }
+
+    /// <summary>The read in flight started well after it was due (a stalled process, a full throttle).</summary>
+    public bool StartedLate { get; set; }
+
+    /// <summary>When the next read on the cadence is due: one interval after the previous cadence read started.</summary>
+    public TimeSpan NextCadenceAt { get; set; }
+
+    /// <summary>The queued (or running) read is an early one, placed where the task's progress says it will have finished.</summary>
+    public bool ReadIsEarly { get; set; }
+
+    /// <summary>When the last early read was due; the next one comes at least an interval later.</summary>
+    public TimeSpan? LastEarlyReadAt { get; set; }
+
+    /// <summary>The first read that showed the task running with some progress: when, and how far (0..100).</summary>
+    public (TimeSpan At, double Percent)? FirstProgress { get; private set; }
 
     public RunwayTask? LastSeen { get; private set; }
 
@@ -65,6 +86,11 @@ internal sealed class TaskWatch
         ConsecutiveErrors = 0;
         NotVisibleAnswers = 0;
         firstSeen.TryAdd(task.Status, now);
+        if (FirstProgress is null && task.Status == RunwayTaskStatus.Running && task.Progress is > 0 and < 100)
+        {
+            FirstProgress = (now, task.Progress.Value);
+        }
+
         var changed = previous is null
             || previous.Status != task.Status
             || !string.Equals(previous.RawStatus, task.RawStatus, StringComparison.OrdinalIgnoreCase)

@@ -114,6 +114,8 @@ internal static class WaitMessages
             return ((int)span.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms";
         }
 
+        // Rounded, not cut: a wait that ends at 1.998 s after a task was added is "2s", as the -Timeout said.
+        span = TimeSpan.FromSeconds(Math.Round(span.TotalSeconds, MidpointRounding.AwayFromZero));
         if (span < TimeSpan.FromMinutes(1))
         {
             return ((int)span.TotalSeconds).ToString(CultureInfo.InvariantCulture) + "s";

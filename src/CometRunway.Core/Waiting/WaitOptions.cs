@@ -3,33 +3,47 @@ namespace CometRunway.Core.Waiting;
 /// <summary>How <see cref="RunwayTaskWaiter"/> paces its requests and when it gives up.</summary>
 public sealed record WaitOptions
 {
-    /// <summary>At most this many requests in flight at once, across all tasks.</summary>
-    public int ThrottleLimit { get; init; } = 10;
+    /// <summary>The most requests in flight that any wait allows itself, whatever the latency (<see cref="ThrottleLimit"/> may set less).</summary>
+    public const int MaxThrottleLimit = 256;
 
-    /// <summary>The steady interval between two reads of one task (Runway asks for no less than 5 s).</summary>
+    /// <summary>
+    /// At most this many requests in flight at once, across all tasks. Null (the default): as many as keeping every
+    /// task on its cadence needs (about requests per second x latency), found while waiting: it grows while reads
+    /// queue for a slot and the latency holds, and backs off on HTTP 429 and on rising latency, up to
+    /// <see cref="MaxThrottleLimit"/>. A number caps that.
+    /// </summary>
+    public int? ThrottleLimit { get; init; }
+
+    /// <summary>
+    /// The interval between two reads of one task on its cadence (Runway asks for no less than 5 s). A new task is
+    /// read at once, then once per interval; reads off the cadence are made only where <see cref="EarlyReads"/> allows.
+    /// </summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// The delay after the first read of a task; it doubles on every read until it reaches
-    /// <see cref="PollInterval"/> (1 s, 2 s, 4 s, 5 s, 5 s ... by default), so short tasks are seen quickly.
-    /// </summary>
-    public TimeSpan InitialPollDelay { get; init; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>
-    /// Every delay is lengthened by a random fraction in [0, JitterFraction) so thousands of tasks
-    /// don't poll in lockstep. One-sided, so a task is never read more often than the schedule says.
+    /// The first delay after a task's first read is lengthened by a random fraction in [0, JitterFraction) so tasks
+    /// added together spread out; each keeps its phase after that. One-sided: never sooner than the interval.
     /// </summary>
     public double JitterFraction { get; init; } = 0.2;
 
     /// <summary>
-    /// How long a task may answer <c>task_not_exist</c> before it is reported as not found; it is also asked
-    /// at least three times, so a pause of the whole process does not end it early.
+    /// Read a running task once before its next cadence read when its progress and the time it has run say it will
+    /// have finished by then, so it is noticed sooner. At most one such read per interval; each one that finds the
+    /// task still running costs one request.
+    /// </summary>
+    public bool EarlyReads { get; init; } = true;
+
+    /// <summary>
+    /// How long a task may answer <c>task_not_exist</c> before it is reported as not found; zero ends it at the first
+    /// such answer. It is also asked as many times as the limit takes on the cadence (at most three), so a pause of
+    /// the whole process does not end it early.
     /// </summary>
     public TimeSpan NotFoundTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// How long a task may answer only with transient errors (5xx, network, timeouts) before it is reported as an error;
-    /// it is also given at least three failed reads in a row, so a pause of the whole process does not end it early.
+    /// it is also given as many failed reads in a row as the limit takes on the cadence (at most three), so a pause of
+    /// the whole process does not end it early.
     /// </summary>
     public TimeSpan TransientErrorTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
@@ -61,7 +75,6 @@ public sealed record WaitOptions
     public void Validate()
     {
         RequirePositive(PollInterval, nameof(PollInterval));
-        RequirePositive(InitialPollDelay, nameof(InitialPollDelay));
         RequirePositive(ProgressInterval, nameof(ProgressInterval));
         RequirePositive(RateLimitFallbackDelay, nameof(RateLimitFallbackDelay));
         RequireNotNegative(NotFoundTimeout, nameof(NotFoundTimeout));
@@ -77,9 +90,9 @@ public sealed record WaitOptions
             RequireNotNegative(timeout, nameof(Timeout));
         }
 
-        if (ThrottleLimit < 1)
+        if (ThrottleLimit is < 1 or > MaxThrottleLimit)
         {
-            throw new ArgumentException($"{nameof(ThrottleLimit)} must be at least 1, but was {ThrottleLimit}.", nameof(ThrottleLimit));
+            throw new ArgumentException($"{nameof(ThrottleLimit)} must be from 1 to {MaxThrottleLimit}, or null to adapt, but was {ThrottleLimit}.", nameof(ThrottleLimit));
         }
 
         if (MaxProgressChildren < 0)

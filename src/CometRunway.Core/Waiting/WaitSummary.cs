@@ -27,4 +27,14 @@ public sealed record WaitSummary(
     int TimedOut,
     long Requests,
     TimeSpan Elapsed,
-    long Wakeups);
+    long Wakeups)
+{
+    /// <summary>Reads placed off the cadence, where a task's progress said it would have finished.</summary>
+    public long EarlyReads { get; init; }
+
+    /// <summary>Early reads that found their task finished (each of the others cost one request more than the cadence).</summary>
+    public long EarlyReadHits { get; init; }
+
+    /// <summary>The most requests that were in flight at once.</summary>
+    public int PeakInFlight { get; init; }
+}

@@ -53,10 +53,10 @@ public sealed class WaitRunwayTaskCommand : BackgroundCommandBase<WaitEvent>
     [ValidateRange(0, 86400)]
     public int NotFoundTimeoutSec { get; set; } = 300;
 
-    /// <summary>How many requests may be in flight at once. Default 10.</summary>
+    /// <summary>At most this many requests in flight at once. Default: as many as the cadence needs, found while waiting (up to 256).</summary>
     [Parameter]
-    [ValidateRange(1, 64)]
-    public int ThrottleLimit { get; set; } = 10;
+    [ValidateRange(1, WaitOptions.MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; }
 
     /// <summary>Return as soon as one task reaches a final state.</summary>
     [Parameter]
@@ -73,7 +73,7 @@ public sealed class WaitRunwayTaskCommand : BackgroundCommandBase<WaitEvent>
         var client = CreateClient(ResolveConnection(), PostVerbose, RetryPolicy.None);
         waiter = new RunwayTaskWaiter(client, Post, PostVerbose, new WaitOptions
         {
-            ThrottleLimit = ThrottleLimit,
+            ThrottleLimit = ThrottleLimit > 0 ? ThrottleLimit : null,
             PollInterval = TimeSpan.FromSeconds(PollIntervalSec),
             NotFoundTimeout = TimeSpan.FromSeconds(NotFoundTimeoutSec),
             Timeout = Timeout < 0 ? null : TimeSpan.FromSeconds(Timeout),

@@ -7,13 +7,13 @@ public sealed class PollScheduleTests
     private static readonly WaitOptions Defaults = new();
 
     [Fact]
-    public void DefaultScheduleStartsFastAndBacksOffToThePollInterval()
+    public void DefaultScheduleReadsOncePerIntervalAfterAJitteredFirstDelay()
     {
         var schedule = new PollSchedule(Defaults);
 
-        var delays = Enumerable.Range(0, 6).Select(schedule.BaseDelay).Select(delay => delay.TotalSeconds);
-
-        Assert.Equal(new[] { 1.0, 2, 4, 5, 5, 5 }, delays);
+        Assert.Equal(TimeSpan.FromSeconds(5), schedule.Interval);
+        Assert.InRange(schedule.FirstDelay(new Random(3)), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(6));
+        Assert.Equal(TimeSpan.FromSeconds(1), schedule.EarlyReadMinimumGap);
     }
 
     [Fact]
@@ -22,14 +22,10 @@ public sealed class PollScheduleTests
         var schedule = new PollSchedule(Defaults);
         var random = new Random(7);
 
-        for (var step = 0; step < 8; step++)
+        for (var i = 0; i < 1600; i++)
         {
-            var baseDelay = schedule.BaseDelay(step);
-            for (var i = 0; i < 200; i++)
-            {
-                var delay = schedule.NextDelay(step, random);
-                Assert.InRange(delay, baseDelay, baseDelay * 1.2);
-            }
+            var delay = schedule.FirstDelay(random);
+            Assert.InRange(delay, schedule.Interval, schedule.Interval * 1.2);
         }
     }
 
@@ -39,12 +35,12 @@ public sealed class PollScheduleTests
         var schedule = new PollSchedule(Defaults);
         var random = new Random(11);
 
-        var steadyDelays = Enumerable.Range(0, 1000).Select(_ => schedule.NextDelay(5, random).TotalMilliseconds).ToList();
+        var firstDelays = Enumerable.Range(0, 1000).Select(_ => schedule.FirstDelay(random).TotalMilliseconds).ToList();
 
-        // 1,000 tasks polled in the same instant come back spread over about a second, not together.
-        Assert.True(steadyDelays.Max() - steadyDelays.Min() > 800, $"spread {steadyDelays.Max() - steadyDelays.Min()} ms");
-        Assert.True(steadyDelays.Distinct().Count() > 900);
-        Assert.InRange(steadyDelays.Average(), 5400, 5600);
+        // 1,000 tasks read in the same instant come back spread over about a second, not together.
+        Assert.True(firstDelays.Max() - firstDelays.Min() > 800, $"spread {firstDelays.Max() - firstDelays.Min()} ms");
+        Assert.True(firstDelays.Distinct().Count() > 900);
+        Assert.InRange(firstDelays.Average(), 5400, 5600);
     }
 
     [Fact]
@@ -52,14 +48,6 @@ public sealed class PollScheduleTests
     {
         var schedule = new PollSchedule(new WaitOptions { JitterFraction = 0 });
 
-        Assert.Equal(TimeSpan.FromSeconds(5), schedule.NextDelay(10, new Random(1)));
-    }
-
-    [Fact]
-    public void AnInitialDelayLongerThanTheIntervalIsCappedAtTheInterval()
-    {
-        var schedule = new PollSchedule(new WaitOptions { InitialPollDelay = TimeSpan.FromSeconds(30) });
-
-        Assert.Equal(TimeSpan.FromSeconds(5), schedule.BaseDelay(0));
+        Assert.Equal(TimeSpan.FromSeconds(5), schedule.FirstDelay(new Random(1)));
     }
 }

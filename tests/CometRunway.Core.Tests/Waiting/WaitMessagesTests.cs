@@ -39,6 +39,24 @@ public sealed class WaitMessagesTests
     }
 
     [Fact]
+    public void ATimeoutOfTwoSecondsSaysTwoSecondsNotOne()
+    {
+        // Issue 10.13: the task was added a few milliseconds after the wait started, so at the deadline it had
+        // waited 1.99 s; cutting that said "after 1s".
+        var watch = new TaskWatch("t5", RunwayTaskFormat.Official, 0, TimeSpan.FromMilliseconds(8));
+        watch.Record(TaskAnswers.Pending("t5"), TimeSpan.FromMilliseconds(9));
+
+        Assert.Equal("Task t5 is still PENDING after 2s; RUNNING never seen.", WaitMessages.StillWaiting(watch, TimeSpan.FromSeconds(2)));
+    }
+
+    [Theory]
+    [InlineData(1.998, "2s")]
+    [InlineData(59.6, "1m")]
+    [InlineData(3599.7, "1h")]
+    public void DurationsAreRoundedNotCut(double seconds, string expected) =>
+        Assert.Equal(expected, WaitMessages.Duration(TimeSpan.FromSeconds(seconds)));
+
+    [Fact]
     public void AnInvisibleTaskSaysSo()
     {
         var watch = new TaskWatch("t3", RunwayTaskFormat.Feed, 0, TimeSpan.Zero) { NotVisibleSince = TimeSpan.Zero };

@@ -8,7 +8,7 @@ public sealed class WaitOptionsTests
     {
         { new WaitOptions { ThrottleLimit = 0 }, nameof(WaitOptions.ThrottleLimit) },
         { new WaitOptions { PollInterval = TimeSpan.Zero }, nameof(WaitOptions.PollInterval) },
-        { new WaitOptions { InitialPollDelay = TimeSpan.FromSeconds(-1) }, nameof(WaitOptions.InitialPollDelay) },
+        { new WaitOptions { ThrottleLimit = WaitOptions.MaxThrottleLimit + 1 }, nameof(WaitOptions.ThrottleLimit) },
         { new WaitOptions { NotFoundTimeout = TimeSpan.FromSeconds(-1) }, nameof(WaitOptions.NotFoundTimeout) },
         { new WaitOptions { Timeout = TimeSpan.FromSeconds(-2) }, nameof(WaitOptions.Timeout) },
         { new WaitOptions { JitterFraction = 1.5 }, nameof(WaitOptions.JitterFraction) },
@@ -34,7 +34,9 @@ public sealed class WaitOptionsTests
         var options = new WaitOptions();
 
         Assert.Equal(TimeSpan.FromSeconds(5), options.PollInterval);
-        Assert.InRange(options.ThrottleLimit, 8, 16);
+        // No fixed limit: the wait finds the concurrency the cadence needs, within a documented ceiling.
+        Assert.Null(options.ThrottleLimit);
+        Assert.Equal(256, WaitOptions.MaxThrottleLimit);
         Assert.Equal(TimeSpan.FromMinutes(5), options.NotFoundTimeout);
         Assert.Null(options.Timeout);
         options.Validate();

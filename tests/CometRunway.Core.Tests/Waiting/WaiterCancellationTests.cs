@@ -14,7 +14,7 @@ public sealed class WaiterCancellationTests
     {
         var ids = Enumerable.Range(0, 200).Select(i => $"t{i}").ToArray();
         var source = new ScriptedTaskSource(call => TaskAnswers.Pending(call.Id));
-        var options = new WaitOptions { PollInterval = TimeSpan.FromSeconds(30), InitialPollDelay = TimeSpan.FromSeconds(30), ThrottleLimit = 50 };
+        var options = new WaitOptions { PollInterval = TimeSpan.FromSeconds(30), ThrottleLimit = 50 };
         var drain = new EventDrain();
         var waiter = new RunwayTaskWaiter(source, drain.Report, drain.Verbose, options);
         foreach (var id in ids)

@@ -113,7 +113,8 @@ public sealed class WaiterOutcomeTests
     {
         var source = new ScriptedTaskSource(call => call.Number <= 3 ? throw TaskAnswers.NotVisible(call.Id) : TaskAnswers.Succeeded(call.Id));
 
-        var (summary, events) = await WaitRun.RunAsync(source, WaitTestOptions.Fast(), "fresh");
+        // A grace far longer than the three reads take, so a stall of the test process cannot end it first.
+        var (summary, events) = await WaitRun.RunAsync(source, WaitTestOptions.Fast() with { NotFoundTimeout = TimeSpan.FromSeconds(30) }, "fresh");
 
         Assert.Equal(1, summary.Succeeded);
         Assert.Empty(events.OfType<TaskNotFoundEvent>());
@@ -135,6 +136,30 @@ public sealed class WaiterOutcomeTests
         Assert.Equal(1, summary.NotFound);
         // Asked at least three times: the span of the calls is not asserted, a stall of the process may shorten it.
         Assert.True(source.Calls.Count >= 3, "it kept asking during the grace period");
+    }
+
+    [Fact]
+    public async Task ANotFoundTimeoutOfZeroEndsTheTaskAtTheFirstTaskNotExist()
+    {
+        var source = new ScriptedTaskSource(call => throw TaskAnswers.NotVisible(call.Id));
+
+        var (summary, events) = await WaitRun.RunAsync(source, WaitTestOptions.Fast() with { NotFoundTimeout = TimeSpan.Zero }, "ghost");
+
+        Assert.Equal(1, summary.NotFound);
+        Assert.Equal("ghost", Assert.Single(events.OfType<TaskNotFoundEvent>()).Id);
+        Assert.Single(source.Calls);
+    }
+
+    [Fact]
+    public async Task ANotFoundTimeoutShorterThanTheIntervalTakesTheReadsItSpans()
+    {
+        var source = new ScriptedTaskSource(call => throw TaskAnswers.NotVisible(call.Id));
+
+        var (summary, _) = await WaitRun.RunAsync(source, WaitTestOptions.Fast() with { NotFoundTimeout = TimeSpan.FromMilliseconds(50) }, "ghost");
+
+        // 50 ms spans one interval: the first answer and one more.
+        Assert.Equal(1, summary.NotFound);
+        Assert.Equal(2, source.Calls.Count);
     }
 
     [Fact]
