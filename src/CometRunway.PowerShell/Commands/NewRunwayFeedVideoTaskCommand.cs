@@ -66,7 +66,7 @@ public sealed class NewRunwayFeedVideoTaskCommand : TypedCreateCommandBase
         var defaults = new ProGenerateRequest();
         return new ProGenerateRequest
         {
-            Prompt = PromptText,
+            Prompt = Given(PromptText),
             Image = Media(Image, nameof(Image)),
             Model = Given(Model) ?? defaults.Model,
             Ratio = Given(Ratio),

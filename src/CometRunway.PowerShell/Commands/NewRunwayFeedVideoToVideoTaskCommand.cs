@@ -69,7 +69,7 @@ public sealed class NewRunwayFeedVideoToVideoTaskCommand : MediaCreateCommandBas
         return new ProVideoToVideoRequest
         {
             Video = taskOutput ?? Media(Video, nameof(Video)),
-            Prompt = PromptText,
+            Prompt = Given(PromptText),
             Model = Given(Model) ?? defaults.Model,
             StructureTransformation = StructureTransformation,
             Flip = Flip.IsPresent ? true : null,

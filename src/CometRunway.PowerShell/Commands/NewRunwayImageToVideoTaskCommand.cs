@@ -63,7 +63,7 @@ public sealed class NewRunwayImageToVideoTaskCommand : MediaCreateCommandBase
         return new ImageToVideoRequest
         {
             PromptImage = taskOutput ?? Media(PromptImage, nameof(PromptImage)),
-            PromptText = PromptText,
+            PromptText = Given(PromptText),
             Model = Given(Model) ?? defaults.Model,
             Ratio = Given(Ratio) ?? defaults.Ratio,
             Duration = Duration,

@@ -69,7 +69,7 @@ public sealed class NewRunwayTextToImageTaskCommand : MediaCreateCommandBase
         var defaults = new TextToImageRequest();
         return new TextToImageRequest
         {
-            PromptText = PromptText,
+            PromptText = Given(PromptText),
             ReferenceImages = images.Select((image, i) => new ReferenceImage { Uri = image, Tag = i < tags.Count ? tags[i] : null }).ToList(),
             Model = Given(Model) ?? defaults.Model,
             Ratio = Given(Ratio) ?? defaults.Ratio,

@@ -72,7 +72,7 @@ public sealed class NewRunwayVideoToVideoTaskCommand : MediaCreateCommandBase
         return new VideoToVideoRequest
         {
             VideoUri = taskOutput ?? Media(Video, nameof(Video)),
-            PromptText = PromptText,
+            PromptText = Given(PromptText),
             References = references.Count == 0 ? null : references.Select(image => new VideoReference { Uri = image }).ToList(),
             Model = Given(Model) ?? new VideoToVideoRequest().Model,
             Ratio = Given(Ratio),
