@@ -31,7 +31,8 @@ public sealed class NewRunwayFeedActOneTaskCommand : MediaCreateCommandBase
 
     protected override string MainInputName => nameof(Image);
 
-    protected override string ParameterFor(string requestProperty) => requestProperty == nameof(ProActOneRequest.CallbackUrl) ? nameof(CallbackUri) : requestProperty;
+    protected override string ParameterFor(string requestProperty) =>
+        requestProperty == nameof(ProActOneRequest.CallbackUrl) ? nameof(CallbackUri) : base.ParameterFor(requestProperty);
 
     protected override CreateRequest Request(MediaInput? taskOutput) => new ProActOneRequest
     {

@@ -58,7 +58,7 @@ public sealed class NewRunwayFeedVideoTaskCommand : TypedCreateCommandBase
         nameof(ProGenerateRequest.Prompt) => nameof(PromptText),
         nameof(ProGenerateRequest.Seconds) => nameof(Duration),
         nameof(ProGenerateRequest.CallbackUrl) => nameof(CallbackUri),
-        _ => requestProperty,
+        _ => base.ParameterFor(requestProperty),
     };
 
     protected override CreateRequest Request(MediaInput? taskOutput)

@@ -60,7 +60,7 @@ public sealed class NewRunwayFeedVideoToVideoTaskCommand : MediaCreateCommandBas
         nameof(ProVideoToVideoRequest.Prompt) => nameof(PromptText),
         nameof(ProVideoToVideoRequest.Seconds) => nameof(Duration),
         nameof(ProVideoToVideoRequest.CallbackUrl) => nameof(CallbackUri),
-        _ => requestProperty,
+        _ => base.ParameterFor(requestProperty),
     };
 
     protected override CreateRequest Request(MediaInput? taskOutput)

@@ -60,7 +60,8 @@ public sealed class NewRunwayTextToImageTaskCommand : MediaCreateCommandBase
 
     protected override string MainInputName => nameof(ReferenceImage);
 
-    protected override string ParameterFor(string requestProperty) => requestProperty == nameof(TextToImageRequest.ReferenceImages) ? nameof(ReferenceImage) : requestProperty;
+    protected override string ParameterFor(string requestProperty) =>
+        requestProperty == nameof(TextToImageRequest.ReferenceImages) ? nameof(ReferenceImage) : base.ParameterFor(requestProperty);
 
     protected override CreateRequest Request(MediaInput? taskOutput)
     {

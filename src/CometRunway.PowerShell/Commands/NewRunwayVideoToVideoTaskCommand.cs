@@ -63,7 +63,7 @@ public sealed class NewRunwayVideoToVideoTaskCommand : MediaCreateCommandBase
     {
         nameof(VideoToVideoRequest.VideoUri) => nameof(Video),
         nameof(VideoToVideoRequest.References) => nameof(ReferenceImage),
-        _ => requestProperty,
+        _ => base.ParameterFor(requestProperty),
     };
 
     protected override CreateRequest Request(MediaInput? taskOutput)

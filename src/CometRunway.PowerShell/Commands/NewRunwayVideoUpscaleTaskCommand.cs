@@ -27,7 +27,8 @@ public sealed class NewRunwayVideoUpscaleTaskCommand : MediaCreateCommandBase
 
     protected override string MainInputName => nameof(Video);
 
-    protected override string ParameterFor(string requestProperty) => requestProperty == nameof(VideoUpscaleRequest.VideoUri) ? nameof(Video) : requestProperty;
+    protected override string ParameterFor(string requestProperty) =>
+        requestProperty == nameof(VideoUpscaleRequest.VideoUri) ? nameof(Video) : base.ParameterFor(requestProperty);
 
     protected override CreateRequest Request(MediaInput? taskOutput) => new VideoUpscaleRequest
     {

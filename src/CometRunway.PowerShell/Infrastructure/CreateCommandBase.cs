@@ -42,10 +42,12 @@ public abstract class CreateCommandBase : BackgroundCommandBase<CreateEvent>
         foreach (var (make, input) in RecordRequests())
         {
             CreateRequest? request = null;
+            string body;
             try
             {
                 request = make();
                 request.Validate();
+                body = request.ToDisplayJson();
             }
             catch (RunwayCreateException invalid)
             {
@@ -58,7 +60,7 @@ public abstract class CreateCommandBase : BackgroundCommandBase<CreateEvent>
                 WriteWarning(warning);
             }
 
-            if (Confirmed(request))
+            if (Confirmed(request, body))
             {
                 batch!.Add(request);
             }
@@ -93,15 +95,12 @@ public abstract class CreateCommandBase : BackgroundCommandBase<CreateEvent>
 
     private const string CreateAnswerAdvice = "The task may exist: look in the CometAPI console before creating it again.";
 
-    /// <summary>-WhatIf shows, and -Confirm asks about, the route and the JSON body (files abbreviated; never the key).</summary>
-    private bool Confirmed(CreateRequest request)
-    {
-        var body = request.ToDisplayJson();
-        return ShouldProcess(
+    /// <summary>-WhatIf shows, and -Confirm asks about, the route and the JSON body (<paramref name="body"/>: files abbreviated; never the key).</summary>
+    private bool Confirmed(CreateRequest request, string body) =>
+        ShouldProcess(
             $"Creating a Runway task: {request.Route} with the body {body}",
             $"Create a Runway task (charged to the CometAPI account): {request.Route} with the body {body}?",
             "Create a Runway task");
-    }
 
     /// <summary>A check's error, naming the parameter the user typed rather than the request property behind it.</summary>
     private RunwayCreateException InParameterTerms(RunwayCreateException invalid)

@@ -24,6 +24,9 @@ public abstract class TypedCreateCommandBase : CreateCommandBase
 
     protected Func<object, object?> Unwrapper => ScriptValues.Unwrapper(nameof(ExtraField));
 
+    protected override string ParameterFor(string requestProperty) =>
+        requestProperty == nameof(CreateRequest.ExtraFields) ? nameof(ExtraField) : base.ParameterFor(requestProperty);
+
     /// <summary>The request of the parameters; <paramref name="taskOutput"/>, when given, replaces the main input.</summary>
     protected abstract CreateRequest Request(MediaInput? taskOutput);
 
