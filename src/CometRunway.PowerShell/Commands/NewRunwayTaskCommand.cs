@@ -14,6 +14,8 @@ namespace CometRunway.PowerShell.Commands;
 [OutputType(typeof(RunwayTask))]
 public sealed class NewRunwayTaskCommand : CreateCommandBase
 {
+    private CreateRoute? route;
+
     /// <summary>A documented route's name (image_to_video, pro/generate) or any path under the base address (runwayml/v1/text_to_video).</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ArgumentCompleter(typeof(RouteCompleter))]
@@ -28,8 +30,6 @@ public sealed class NewRunwayTaskCommand : CreateCommandBase
     /// <summary>How tasks made on a route that is not documented are read: Official or Feed. Told from the path when not given.</summary>
     [Parameter]
     public RunwayTaskFormat? Format { get; set; }
-
-    private CreateRoute? route;
 
     protected override Task StartEngine()
     {
