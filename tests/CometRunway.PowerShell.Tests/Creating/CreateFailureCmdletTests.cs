@@ -96,6 +96,19 @@ public sealed class CreateFailureCmdletTests : IClassFixture<EmulatorHostFixture
     }
 
     [Fact]
+    public void AKeyTheServerEchoesBackNeverShowsInTheErrorOrTheVerboseLines()
+    {
+        emulator.Faults.Add(FaultRule.Gateway(400, $"invalid request for key {emulator.ApiKey}", "invalid_request_error", "invalid_request").On(FaultRoute.Create));
+
+        var result = fixture.Run($"New-RunwayImageToVideoTask {Image} -Verbose {Connection}");
+
+        Assert.Equal(["RunwayCreateRefused"], ErrorIds(result));
+        Assert.Contains(result.Verbose, v => v.Contains("/runwayml/v1/image_to_video -> 400", StringComparison.Ordinal));
+        Assert.DoesNotContain(emulator.ApiKey, result.AllText());
+        Assert.DoesNotContain(emulator.ApiKey, result.Errors[0].Exception.ToString());
+    }
+
+    [Fact]
     public void AnExhaustedQuotaIsTheReadersQuotaError()
     {
         emulator.Faults.Add(FaultRule.QuotaExhausted().On(FaultRoute.Create));
