@@ -11,6 +11,14 @@ public sealed class ImportTests
         var result = host.Run("Get-Command -Module CometRunway | ForEach-Object Name");
         Assert.Null(result.Terminating);
         Assert.Empty(result.Errors);
-        Assert.Equal(new[] { "Connect-CometApi", "Disconnect-CometApi", "Get-RunwayFeedTask", "Get-RunwayTask", "Save-RunwayOutput", "Wait-RunwayTask" }, result.Output.Cast<string>().Order());
+        Assert.Equal(
+            new[]
+            {
+                "Connect-CometApi", "Disconnect-CometApi", "Get-RunwayFeedTask", "Get-RunwayTask",
+                "New-RunwayCharacterPerformanceTask", "New-RunwayFeedActOneTask", "New-RunwayFeedVideoTask", "New-RunwayFeedVideoToVideoTask",
+                "New-RunwayImageToVideoTask", "New-RunwayTask", "New-RunwayTextToImageTask", "New-RunwayVideoToVideoTask", "New-RunwayVideoUpscaleTask",
+                "Save-RunwayOutput", "Wait-RunwayTask",
+            },
+            result.Output.Cast<string>().Order());
     }
 }

@@ -3,7 +3,7 @@
     The scripts in examples/, against the emulator, each in a fresh non-interactive pwsh:
     AzureAutomation-SaveRunwayVideos.ps1 as Azure Automation runs it (the module found by name, the key from
     an Automation variable, stood in for by a function, no COMETAPI_KEY), and Demo.ps1 as build.ps1 -Task Demo
-    runs it.
+    runs it (prompts to files: create, wait, save).
 #>
 
 BeforeAll {
@@ -78,31 +78,30 @@ Describe 'The Azure Automation runbook example' {
 
 Describe 'The demo script' {
     BeforeAll {
-        $script:DemoIds = 'demo-succeeded', (New-SampleTask)
         $script:DemoOutput = Join-Path $TestDrive 'demo'
         $script:RunDemo = {
-            Invoke-Pwsh -Command "& '$script:Demo' -TaskId '$($script:DemoIds -join "','")' -Destination '$script:DemoOutput' -ModulePath '$(Get-StagedManifest)'" `
+            Invoke-Pwsh -Command "& '$script:Demo' -Destination '$script:DemoOutput' -ModulePath '$(Get-StagedManifest)'" `
                 -Environment @{ COMETAPI_BASE_URL = $script:Emulator.BaseUri; COMETAPI_KEY = $script:Emulator.ApiKey }
         }
     }
 
-    It 'runs the headline pipeline and shows the saved files' {
+    It 'runs the headline pipeline from prompts to files and shows the saved files' {
         $result = & $script:RunDemo
 
         $result.Errors | Should -BeNullOrEmpty
         $result.ExitCode | Should -Be 0
-        $result.Output | Should -Match 'Get-RunwayTask .* \| Wait-RunwayTask \| Save-RunwayOutput'
+        $result.Output | Should -Match 'Import-Csv .* \| New-RunwayFeedVideoTask \| Wait-RunwayTask \| Save-RunwayOutput'
         $result.Output | Should -Match 'Saved 2 file\(s\)'
-        foreach ($id in $script:DemoIds) {
-            $result.Output | Should -Match ([regex]::Escape("$id.mp4"))
-            Join-Path $script:DemoOutput "$id.mp4" | Should -Exist
-        }
+        $files = @(Get-ChildItem -LiteralPath $script:DemoOutput -Filter '*.mp4')
+        $files | Should -HaveCount 2
+        foreach ($file in $files) { $result.Output | Should -Match ([regex]::Escape($file.Name)) }
     }
 
-    It 'runs again over the files it saved before' {
+    It 'runs again, creating new tasks beside the files it saved before' {
         $again = & $script:RunDemo
 
         $again.Errors | Should -BeNullOrEmpty
         $again.Output | Should -Match 'Saved 2 file\(s\)'
+        @(Get-ChildItem -LiteralPath $script:DemoOutput -Filter '*.mp4') | Should -HaveCount 4
     }
 }

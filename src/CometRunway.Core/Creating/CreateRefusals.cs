@@ -18,7 +18,7 @@ internal static class CreateRefusals
         var vocabulary = RouteVocabulary.For(request.Route);
         if (said.Contains("callback_url_empty", StringComparison.Ordinal))
         {
-            return (CreateRefusal.CallbackUrlEmpty, "The compatibility routes need a callback_url: give one (any http(s) address; nobody has to listen), or leave the module's placeholder in place.");
+            return (CreateRefusal.CallbackUrlEmpty, "The compatibility routes need a callback_url: give one (any https address; nobody has to listen), or leave the module's placeholder in place.");
         }
 
         if (said.Contains("reference_images_empty", StringComparison.Ordinal))

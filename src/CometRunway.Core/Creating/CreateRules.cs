@@ -139,13 +139,16 @@ internal static partial class CreateRules
         }
     }
 
-    /// <summary>A webhook address: an absolute http(s) URL of at most 2048 characters.</summary>
+    /// <summary>
+    /// A webhook address: an absolute https URL of at most 2048 characters. Not http: the finished task, with its signed
+    /// output links, is posted there.
+    /// </summary>
     public static void CallbackUrl(string? url, string name)
     {
         Required(url, name, "the address CometAPI posts the result to (any HTTPS URL will do if nobody listens)");
-        if (url!.Length > MediaInput.MaxUrlLength || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+        if (url!.Length > MediaInput.MaxUrlLength || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
         {
-            throw RunwayCreateException.Invalid(name, $"{name} '{url}' is not an http(s) URL.");
+            throw RunwayCreateException.Invalid(name, $"{name} '{url}' is not an https URL; the finished task and its signed output links are posted there.");
         }
     }
 

@@ -1,7 +1,7 @@
 namespace CometRunway.Core.Tasks;
 
 /// <summary>One Runway task as read from CometAPI, whatever shape the response had.</summary>
-public sealed class RunwayTask
+public sealed record RunwayTask
 {
     public required string Id { get; init; }
 

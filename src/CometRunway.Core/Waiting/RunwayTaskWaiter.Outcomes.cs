@@ -66,8 +66,9 @@ public sealed partial class RunwayTaskWaiter
         }
     }
 
-    private void OnTaskRead(TaskWatch watch, RunwayTask task, TimeSpan now)
+    private void OnTaskRead(TaskWatch watch, RunwayTask read, TimeSpan now)
     {
+        var task = watch.WithRequestOf(read);
         var previous = watch.LastSeen;
         if (watch.Record(task, now))
         {

@@ -75,6 +75,15 @@ internal sealed class TaskWatch
 
     public TimeSpan? FirstSeen(RunwayTaskStatus status) => firstSeen.TryGetValue(status, out var at) ? at : null;
 
+    /// <summary>
+    /// The task as read, keeping the model and prompt of the object the caller gave: a read never returns them, and the
+    /// task the waiter writes should still say what was asked for.
+    /// </summary>
+    public RunwayTask WithRequestOf(RunwayTask read) =>
+        LastSeen is { } known && (known.Model ?? known.Prompt) is not null && read.Model is null && read.Prompt is null
+            ? read with { Model = known.Model, Prompt = known.Prompt }
+            : read;
+
     /// <summary>Records a successful read; true when the status or the progress changed.</summary>
     public bool Record(RunwayTask task, TimeSpan now)
     {

@@ -15,4 +15,12 @@ internal static class CompletionText
     /// <summary>Quotes a value when PowerShell would otherwise split or interpret it.</summary>
     public static string Quote(string value) =>
         value.Any(c => char.IsWhiteSpace(c) || "'\"`$;,(){}[]@#|&<>".Contains(c)) ? "'" + value.Replace("'", "''") + "'" : value;
+
+    /// <summary>Completion results for the candidates that match what was typed, each with its tooltip.</summary>
+    public static IEnumerable<CompletionResult> Results(IEnumerable<(string Value, string Tooltip)> candidates, string? wordToComplete)
+    {
+        var all = candidates.ToList();
+        return Matching(all.Select(c => c.Value), wordToComplete)
+            .Select(value => new CompletionResult(Quote(value), value, CompletionResultType.ParameterValue, all.First(c => c.Value == value).Tooltip));
+    }
 }

@@ -60,10 +60,13 @@ public abstract class ApiCommandBase : RunwayCommandBase
     /// <param name="verbose">Receives each request's log line; null when verbose output is off.</param>
     /// <param name="retry">Null for the default retries; the waiter passes none because it paces requests itself.</param>
     protected RunwayClient CreateClient(CometApiConnection connection, Action<string>? verbose, RetryPolicy? retry = null) =>
-        new(connection, new RunwayClientOptions
-        {
-            RunwayVersion = RunwayVersion,
-            Log = verbose is null ? null : entry => verbose(entry.Message),
-            Retry = retry ?? RetryPolicy.Default,
-        });
+        new(connection, ClientOptions(verbose, retry));
+
+    /// <summary>The options every request of this command is sent with; creating tasks uses them too.</summary>
+    protected RunwayClientOptions ClientOptions(Action<string>? verbose, RetryPolicy? retry = null) => new()
+    {
+        RunwayVersion = RunwayVersion,
+        Log = verbose is null ? null : entry => verbose(entry.Message),
+        Retry = retry ?? RetryPolicy.Default,
+    };
 }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using CometRunway.Core.Configuration;
+using CometRunway.Core.Creating;
 using CometRunway.Core.Downloading;
 using CometRunway.Core.Http;
 
@@ -36,6 +37,20 @@ internal static class ErrorIds
     public const string RunwayTaskWaitTimeout = nameof(RunwayTaskWaitTimeout);
     public const string RunwayWaitError = nameof(RunwayWaitError);
     public const string RunwayWaitFailed = nameof(RunwayWaitFailed);
+
+    // Creating, one per request (CreateErrorKind, and the documented refusals). Authentication, quota and rate limits
+    // share the ids of reading; the others tell "no task was made" from "a task may exist" (OutcomeUnknown).
+    public const string RunwayCreateInvalidRequest = nameof(RunwayCreateInvalidRequest);
+    public const string RunwayCreateRefused = nameof(RunwayCreateRefused);
+    public const string RunwayCreateCallbackUrlEmpty = nameof(RunwayCreateCallbackUrlEmpty);
+    public const string RunwayCreateReferenceImagesEmpty = nameof(RunwayCreateReferenceImagesEmpty);
+    public const string RunwayCreateInvalidAsset = nameof(RunwayCreateInvalidAsset);
+    public const string RunwayCreateRetiredModel = nameof(RunwayCreateRetiredModel);
+    public const string RunwayCreateMissingRunwayVersion = nameof(RunwayCreateMissingRunwayVersion);
+    public const string RunwayCreateNotSent = nameof(RunwayCreateNotSent);
+    public const string RunwayCreateOutcomeUnknown = nameof(RunwayCreateOutcomeUnknown);
+    public const string RunwayCreateError = nameof(RunwayCreateError);
+    public const string RunwayCreateFailed = nameof(RunwayCreateFailed);
 
     // Saving, one per output (DownloadErrorKind).
     public const string ResourceExists = nameof(ResourceExists);
@@ -93,5 +108,23 @@ internal static class ErrorIds
         DownloadErrorKind.NoOutput => (RunwayTaskHasNoOutput, ErrorCategory.InvalidResult),
         DownloadErrorKind.Cancelled => (OperationStopped, ErrorCategory.OperationStopped),
         _ => (RunwayOutputError, ErrorCategory.NotSpecified),
+    };
+
+    /// <summary>A create's error: one id per kind, and one per documented refusal, so scripts can tell "no task" from "may exist".</summary>
+    public static (string Id, ErrorCategory Category) Of(RunwayCreateException error) => (error.Kind, error.Refusal) switch
+    {
+        (CreateErrorKind.InvalidRequest, _) => (RunwayCreateInvalidRequest, ErrorCategory.InvalidArgument),
+        (CreateErrorKind.Refused, CreateRefusal.CallbackUrlEmpty) => (RunwayCreateCallbackUrlEmpty, ErrorCategory.InvalidArgument),
+        (CreateErrorKind.Refused, CreateRefusal.ReferenceImagesEmpty) => (RunwayCreateReferenceImagesEmpty, ErrorCategory.InvalidArgument),
+        (CreateErrorKind.Refused, CreateRefusal.InvalidAsset) => (RunwayCreateInvalidAsset, ErrorCategory.InvalidData),
+        (CreateErrorKind.Refused, CreateRefusal.RetiredModel) => (RunwayCreateRetiredModel, ErrorCategory.InvalidArgument),
+        (CreateErrorKind.Refused, CreateRefusal.MissingRunwayVersion) => (RunwayCreateMissingRunwayVersion, ErrorCategory.InvalidArgument),
+        (CreateErrorKind.Refused, _) => (RunwayCreateRefused, ErrorCategory.InvalidArgument),
+        (CreateErrorKind.Authentication, _) => (RunwayAuthenticationFailed, ErrorCategory.AuthenticationError),
+        (CreateErrorKind.QuotaExhausted, _) => (RunwayQuotaExhausted, ErrorCategory.QuotaExceeded),
+        (CreateErrorKind.RateLimited, _) => (RunwayRateLimited, ErrorCategory.LimitsExceeded),
+        (CreateErrorKind.NotReached, _) => (RunwayCreateNotSent, ErrorCategory.ConnectionError),
+        (CreateErrorKind.OutcomeUnknown, _) => (RunwayCreateOutcomeUnknown, ErrorCategory.OperationStopped),
+        _ => (RunwayCreateError, ErrorCategory.NotSpecified),
     };
 }

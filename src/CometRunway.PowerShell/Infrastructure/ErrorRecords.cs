@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using CometRunway.Core.Configuration;
+using CometRunway.Core.Creating;
 using CometRunway.Core.Downloading;
 using CometRunway.Core.Http;
 
@@ -16,6 +17,13 @@ internal static class ErrorRecords
     {
         var (id, category) = ErrorIds.Of(error.Kind);
         return Create(error, id, category, target, message);
+    }
+
+    /// <param name="target">The request (its route and fields), or the input it could not be made from.</param>
+    public static ErrorRecord FromCreate(RunwayCreateException error, object? target)
+    {
+        var (id, category) = ErrorIds.Of(error);
+        return Create(error, id, category, target);
     }
 
     /// <summary>The target is the file for a file in the way or one that cannot be written, else <paramref name="target"/>.</summary>

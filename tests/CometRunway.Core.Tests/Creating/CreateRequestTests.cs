@@ -165,14 +165,16 @@ public sealed class CreateRequestTests
     }
 
     [Fact]
-    public void CallbackUrlsMustBeHttpUrls()
+    public void CallbackUrlsMustBeHttpsUrls()
     {
         var empty = Invalid(new ProActOneRequest { Video = Video, Image = Image, CallbackUrl = "" });
         var relative = Invalid(new ProActOneRequest { Video = Video, Image = Image, CallbackUrl = "/hook" });
+        var plain = Invalid(new ProActOneRequest { Video = Video, Image = Image, CallbackUrl = "http://baidu.com" });
 
         Assert.Equal("CallbackUrl", empty.ParameterName);
-        Assert.Contains("not an http(s) URL", relative.Message);
-        new ProActOneRequest { Video = Video, Image = Image, CallbackUrl = "http://baidu.com" }.Validate();
+        Assert.Contains("not an https URL", relative.Message);
+        Assert.Contains("signed output links", plain.Message);
+        new ProActOneRequest { Video = Video, Image = Image, CallbackUrl = "https://example.com/webhook" }.Validate();
     }
 
     [Fact]

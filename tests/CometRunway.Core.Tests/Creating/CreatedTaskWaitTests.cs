@@ -10,7 +10,7 @@ using CometRunway.Emulator;
 
 namespace CometRunway.Core.Tests.Creating;
 
-/// <summary>Created tasks go straight into the waiter: it rides out task_not_exist and ends them with their output.</summary>
+/// <summary>Created tasks go straight into the waiter: it rides out task_not_exist and ends them with their output, keeping the request's model and prompt.</summary>
 public sealed class CreatedTaskWaitTests(ClockedEmulatorFixture fixture) : IClassFixture<ClockedEmulatorFixture>
 {
     private readonly CometApiEmulator emulator = fixture.Fresh();
@@ -52,6 +52,8 @@ public sealed class CreatedTaskWaitTests(ClockedEmulatorFixture fixture) : IClas
         {
             var done = succeeded[task.Id];
             Assert.Equal((task.Format, RunwayTaskStatus.Succeeded), (done.Format, done.Status));
+            Assert.Equal((task.Model, task.Prompt), (done.Model, done.Prompt));
+            Assert.NotNull(done.Model);
             Assert.EndsWith(task.Action == "text_to_image" ? ".png" : ".mp4", Assert.Single(done.Output).AbsolutePath);
         }
     }

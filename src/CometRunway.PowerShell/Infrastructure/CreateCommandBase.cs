@@ -1,0 +1,125 @@
+using System.Management.Automation;
+using CometRunway.Core.Creating;
+
+namespace CometRunway.PowerShell.Infrastructure;
+
+/// <summary>
+/// Every New-Runway*Task cmdlet: each input record becomes one or more create requests, checked on the pipeline thread
+/// (warnings, -WhatIf and -Confirm before anything is sent), then sent a few at a time; the created tasks come out in
+/// input order, Pending, ready for Wait-RunwayTask.
+/// </summary>
+/// <remarks>
+/// A create is charged, so it is retried only when it surely never reached the server (Core's rule); any other failure
+/// is one error for that request, and <see cref="ErrorIds.RunwayCreateOutcomeUnknown"/> says that the task may exist.
+/// </remarks>
+public abstract class CreateCommandBase : BackgroundCommandBase<CreateEvent>
+{
+    private readonly TaskCompletionSource inputComplete = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private BatchTaskCreator? batch;
+
+    /// <summary>How many creates may be in flight at once.</summary>
+    [Parameter]
+    [ValidateRange(1, 32)]
+    public int ThrottleLimit { get; set; } = CreateDefaults.MaxConcurrency;
+
+    protected override string EngineFailedErrorId => ErrorIds.RunwayCreateFailed;
+
+    /// <summary>
+    /// The requests of the current record, each made by a function so that one that cannot be made (a missing file, a
+    /// bad value) is reported on its own while the others go ahead; Input is what it was made from (the error's target).
+    /// </summary>
+    protected abstract IEnumerable<(Func<CreateRequest> Make, object? Input)> RecordRequests();
+
+    protected override Task StartEngine()
+    {
+        var creator = new RunwayTaskCreator(ResolveConnection(), ClientOptions(PostVerbose));
+        batch = new BatchTaskCreator(creator, ThrottleLimit, Post, StopToken);
+        return CreateUntilInputEndsAsync(batch);
+    }
+
+    protected override void ProcessInput()
+    {
+        foreach (var (make, input) in RecordRequests())
+        {
+            CreateRequest? request = null;
+            string body;
+            try
+            {
+                request = make();
+                request.Validate();
+                body = request.ToDisplayJson();
+            }
+            catch (RunwayCreateException invalid)
+            {
+                WriteError(ErrorRecords.FromCreate(InParameterTerms(invalid), (object?)request ?? input));
+                continue;
+            }
+
+            foreach (var warning in request.Warnings())
+            {
+                WriteWarning(warning);
+            }
+
+            if (Confirmed(request, body))
+            {
+                batch!.Add(request);
+            }
+        }
+    }
+
+    protected override void CompleteInput() => inputComplete.TrySetResult();
+
+    protected override void Write(CreateEvent item)
+    {
+        switch (item)
+        {
+            case CreateEvent.Created created:
+                RunspaceState.Current.RememberTaskId(created.Task.Id);
+                WriteObject(created.Task);
+                break;
+            case CreateEvent.Failed { Error: RunwayCreateException error } failed:
+                WriteError(ErrorRecords.FromCreate(error, failed.Request));
+                break;
+            case CreateEvent.Failed failed:
+                WriteError(ErrorRecords.Create(failed.Error, ErrorIds.RunwayCreateError, ErrorCategory.NotSpecified, failed.Request,
+                    $"The {failed.Request.Route.Name} create failed in an unexpected way: {failed.Error.Message} {CreateAnswerAdvice}"));
+                break;
+        }
+    }
+
+    /// <summary>The cmdlet parameter that sets a request property, where their names differ (Prompt is set by -PromptText).</summary>
+    protected virtual string ParameterFor(string requestProperty) => requestProperty;
+
+    /// <summary>A value given as an empty or blank string (an empty CSV cell) is not given at all.</summary>
+    protected static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private const string CreateAnswerAdvice = "The task may exist: look in the CometAPI console before creating it again.";
+
+    /// <summary>-WhatIf shows, and -Confirm asks about, the route and the JSON body (<paramref name="body"/>: files abbreviated; never the key).</summary>
+    private bool Confirmed(CreateRequest request, string body) =>
+        ShouldProcess(
+            $"Creating a Runway task: {request.Route} with the body {body}",
+            $"Create a Runway task (charged to the CometAPI account): {request.Route} with the body {body}?",
+            "Create a Runway task");
+
+    /// <summary>A check's error, naming the parameter the user typed rather than the request property behind it.</summary>
+    private RunwayCreateException InParameterTerms(RunwayCreateException invalid)
+    {
+        var name = invalid.ParameterName ?? string.Empty;
+        var property = name.Split('[', '.')[0];
+        var parameter = property.Length == 0 ? property : ParameterFor(property);
+        if (parameter == property)
+        {
+            return invalid;
+        }
+
+        var message = invalid.Message.StartsWith(property, StringComparison.Ordinal) ? parameter + invalid.Message[property.Length..] : invalid.Message;
+        return new RunwayCreateException(invalid.Kind, message, invalid.InnerException) { ParameterName = parameter + name[property.Length..] };
+    }
+
+    private async Task CreateUntilInputEndsAsync(BatchTaskCreator creates)
+    {
+        await inputComplete.Task.ConfigureAwait(false);
+        await creates.WhenAllAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,198 @@
+using CometRunway.Core.Creating;
+using CometRunway.Core.Tasks;
+using CometRunway.Emulator;
+using CometRunway.Emulator.Faults;
+using CometRunway.Emulator.Tasks;
+using CometRunway.PowerShell.Tests.Hosting;
+using static CometRunway.PowerShell.Tests.Creating.CreateScripts;
+
+namespace CometRunway.PowerShell.Tests.Creating;
+
+/// <summary>
+/// What the user gives: values checked before anything is sent, with an error naming the parameter; files through the
+/// PowerShell provider; CSV rows by property name; finished tasks by value; -WhatIf.
+/// </summary>
+[Collection(HostedCollection.Name)]
+public sealed class CreateInputCmdletTests : IClassFixture<EmulatorHostFixture>, IDisposable
+{
+    private readonly EmulatorHostFixture fixture;
+    private readonly CometApiEmulator emulator;
+    private readonly string folder = Directory.CreateTempSubdirectory("cr-create-inputs-").FullName;
+
+    public CreateInputCmdletTests(EmulatorHostFixture fixture)
+    {
+        this.fixture = fixture;
+        emulator = Quick(fixture);
+    }
+
+    public void Dispose()
+    {
+        fixture.Run("$null = $ExecutionContext.SessionState.Path.SetLocation([System.IO.Path]::GetTempPath())");
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Theory]
+    [InlineData("New-RunwayImageToVideoTask {0} -Ratio 16x9", "Ratio", "write it with a colon: '16:9'")]
+    [InlineData("New-RunwayImageToVideoTask {0} -Duration 11", "Duration", "from 2 to 10")]
+    [InlineData("New-RunwayImageToVideoTask {0} -Seed 4294967296", "Seed", "from 0 to 4294967295")]
+    [InlineData("New-RunwayImageToVideoTask {0} -PromptText ('x' * 1001)", "PromptText", "at most 1000")]
+    [InlineData("New-RunwayImageToVideoTask {0} -Model 'gen4 turbo'", "Model", "not a model id")]
+    [InlineData("New-RunwayImageToVideoTask ''", "PromptImage", "PromptImage is required")]
+    [InlineData("New-RunwayImageToVideoTask http://assets.example.com/cat.png", "PromptImage", "not an HTTPS URL")]
+    [InlineData("New-RunwayImageToVideoTask https://10.0.0.1/cat.png", "PromptImage", "IP address")]
+    [InlineData("New-RunwayImageToVideoTask ./no-such-file.png", "PromptImage", "no-such-file.png")]
+    [InlineData("New-RunwayImageToVideoTask Env:/PATH", "PromptImage", "Environment provider")]
+    [InlineData("New-RunwayTextToImageTask 'a fox' ''", "ReferenceImage", "ReferenceImage is required")]
+    [InlineData("New-RunwayTextToImageTask 'a fox' {0},{0},{0},{0}", "ReferenceImage", "1 to 3")]
+    [InlineData("New-RunwayTextToImageTask '' {0}", "PromptText", "PromptText is required")]
+    [InlineData("New-RunwayVideoToVideoTask {1}", "PromptText", "PromptText is required")]
+    [InlineData("New-RunwayVideoUpscaleTask ''", "Video", "Video is required")]
+    [InlineData("New-RunwayCharacterPerformanceTask {0}", "Reference", "Reference is required")]
+    [InlineData("New-RunwayCharacterPerformanceTask {0} {1} -ExpressionIntensity 6", "ExpressionIntensity", "from 1 to 5")]
+    [InlineData("New-RunwayFeedVideoTask ''", "PromptText", "PromptText is required")]
+    [InlineData("New-RunwayFeedVideoTask 'a comet' -Duration 0", "Duration", "from 1 to 10")]
+    [InlineData("New-RunwayFeedVideoTask 'a comet' -CallbackUri http://hooks.example.com/x", "CallbackUri", "not an https URL")]
+    [InlineData("New-RunwayFeedVideoToVideoTask {1} -StructureTransformation 2", "StructureTransformation", "from 0 to 1")]
+    [InlineData("New-RunwayFeedActOneTask {0}", "Video", "Video is required")]
+    [InlineData("New-RunwayTask image_to_video '[1, 2]'", "Body", "JSON object")]
+    [InlineData("New-RunwayTask image_to_video 'not json'", "Body", "not valid JSON")]
+    [InlineData("New-RunwayTask image_to_video @(1, 2)", "Body", "hashtable")]
+    public void ABadValueIsOneErrorNamingTheParameterAndNothingIsSent(string command, string parameter, string says)
+    {
+        var result = fixture.Run(string.Format(command, Image, Video) + " " + Connection);
+
+        Assert.Empty(result.Output);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("RunwayCreateInvalidRequest", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal(parameter, Assert.IsType<RunwayCreateException>(error.Exception).ParameterName);
+        Assert.Contains(says, error.ErrorDetails.Message);
+        Assert.Empty(emulator.Requests);
+    }
+
+    [Theory]
+    [InlineData("New-RunwayTask 'runwayml/v1/../tasks' @{ a = 1 }", "not a route path")]
+    [InlineData("New-RunwayTask 'v2/text_to_video' @{ a = 1 }", "Cannot tell how tasks")]
+    [InlineData("New-RunwayTask pro/generate @{ a = 1 } -Format Official", "makes Feed tasks")]
+    public void AnUnusableRouteStopsTheCommand(string command, string says)
+    {
+        var result = fixture.Run($"{command} {Connection}; 'after'");
+
+        Assert.Equal(["after"], result.Output);
+        Assert.Equal(["RunwayCreateInvalidRequest"], ErrorIds(result));
+        Assert.Contains(says, result.Errors[0].ErrorDetails.Message);
+        Assert.Empty(emulator.Requests);
+    }
+
+    [Fact]
+    public void LocalFilesResolveFromTheCurrentLocationAndGoInlineWithTheirMediaType()
+    {
+        MediaFile(folder, "still [1].png", PngSignature);
+        MediaFile(folder, "take.mp4", Mp4Signature, 1000);
+
+        var result = fixture.Run($"""
+            $null = $ExecutionContext.SessionState.Path.SetLocation([System.Management.Automation.WildcardPattern]::Escape($Folder))
+            New-RunwayImageToVideoTask './still [1].png' {Connection}
+            New-RunwayFeedVideoToVideoTask ([System.IO.FileInfo]::new([System.IO.Path]::Combine($Folder, 'take.mp4'))) {Connection}
+            New-RunwayVideoUpscaleTask "FileSystem::$Folder/take.mp4" {Connection}
+            """, new() { ["Folder"] = folder });
+
+        Assert.True(result.Errors.Count == 0, result.AllText());
+        var bodies = emulator.CreatedTasks.Select(Body).ToList();
+        Assert.Equal(3, bodies.Count);
+        Assert.StartsWith("data:image/png;base64,iVBORw0KGgo", bodies[0].GetProperty("promptImage").GetString());
+        Assert.StartsWith("data:video/mp4;base64,", bodies[1].GetProperty("video").GetString());
+        Assert.StartsWith("data:video/mp4;base64,", bodies[2].GetProperty("videoUri").GetString());
+    }
+
+    [Fact]
+    public void AFileOverTheDataUriLimitIsRefusedBeforeAnythingIsSent()
+    {
+        var large = MediaFile(folder, "large.png", PngSignature, 3_800_000);
+
+        var result = fixture.Run($"New-RunwayImageToVideoTask $Large {Connection}", new() { ["Large"] = large });
+
+        Assert.Equal(["RunwayCreateInvalidRequest"], ErrorIds(result));
+        Assert.Contains("over Runway's 5.0 MB limit", result.Errors[0].ErrorDetails.Message);
+        Assert.Empty(emulator.Requests);
+    }
+
+    [Fact]
+    public void CsvRowsBindByTheirColumnNamesAndEmptyCellsMeanTheDefault()
+    {
+        var result = fixture.Run($"{Csv("Image,prompt_text,aspect_ratio,Seed,Duration,Model", "https://assets.example.com/1.png,first,,,,", "https://assets.example.com/2.png,second,720:1280,42,10,gen4.5")} | New-RunwayImageToVideoTask {Connection}");
+
+        Assert.True(result.Errors.Count == 0, result.AllText());
+        var tasks = result.Output.Cast<RunwayTask>().ToList();
+        Assert.Equal([("first", "gen4_turbo"), ("second", "gen4.5")], tasks.Select(t => (t.Prompt, t.Model)));
+        var bodies = emulator.CreatedTasks.OrderBy(c => c.Prompt).Select(Body).ToList();
+        Assert.Equal("1280:720", bodies[0].GetProperty("ratio").GetString());
+        Assert.False(bodies[0].TryGetProperty("seed", out _), "an empty Seed cell is no seed, not seed 0");
+        Assert.False(bodies[0].TryGetProperty("duration", out _));
+        Assert.Equal(("720:1280", 42, 10), (bodies[1].GetProperty("ratio").GetString(), bodies[1].GetProperty("seed").GetInt32(), bodies[1].GetProperty("duration").GetInt32()));
+    }
+
+    [Fact]
+    public void ABadRowIsOneErrorAndTheTasksComeOutInInputOrderEvenWhenTheyFinishOutOfOrder()
+    {
+        // The first create's answer comes a second late; the others, sent meanwhile, are answered at once.
+        emulator.Faults.Add(FaultRule.Delay(TimeSpan.FromSeconds(1)).On(FaultRoute.Create));
+        var result = fixture.Run($"{Csv("PromptText,Duration", "one,5", "two,99", "three,5", "four,5")} | New-RunwayFeedVideoTask {Connection}");
+
+        Assert.Equal(["RunwayCreateInvalidRequest"], ErrorIds(result));
+        Assert.Contains("Duration 99", result.Errors[0].ErrorDetails.Message);
+        Assert.Equal(["one", "three", "four"], result.Output.Cast<RunwayTask>().Select(t => t.Prompt));
+    }
+
+    [Fact]
+    public void WhatIfSendsNothingWritesNothingAndShowsNoKey()
+    {
+        MediaFile(folder, "still.png", PngSignature);
+
+        var result = fixture.Run($"New-RunwayImageToVideoTask ([System.IO.Path]::Combine($Folder, 'still.png')) 'a cat' -WhatIf -Verbose {Connection}", new() { ["Folder"] = folder });
+
+        Assert.Empty(result.Output);
+        Assert.Empty(result.Errors);
+        Assert.Empty(emulator.Requests);
+        Assert.DoesNotContain(emulator.ApiKey, result.AllText());
+    }
+
+    [Fact]
+    public void AFinishedTasksOutputBecomesTheNextTasksInputAndItsModelAndPromptDoNot()
+    {
+        emulator.Tasks.Add(EmulatedTask.Succeeded("made-image", "https://cdn.example.com/made-image.png"));
+
+        var result = fixture.Run($"Get-RunwayTask made-image {Connection} | New-RunwayImageToVideoTask -PromptText 'the fox runs' {Connection}");
+
+        Assert.True(result.Errors.Count == 0, result.AllText());
+        var task = Assert.IsType<RunwayTask>(Assert.Single(result.Output));
+        Assert.Equal(("gen4_turbo", "the fox runs"), (task.Model, task.Prompt));
+        Assert.Equal("https://cdn.example.com/made-image.png", Body(Assert.Single(emulator.CreatedTasks)).GetProperty("promptImage").GetString());
+    }
+
+    [Fact]
+    public void ATaskWithoutOutputOrAnObjectThatIsNoTaskIsAnErrorNamingInputObject()
+    {
+        emulator.Tasks.Add(EmulatedTask.Running("still-running", 0.5));
+
+        var result = fixture.Run($$"""
+            Get-RunwayTask still-running {{Connection}} | New-RunwayVideoUpscaleTask {{Connection}}
+            [pscustomobject]@{ Prompt = 'no video column' } | New-RunwayVideoUpscaleTask {{Connection}}
+            """);
+
+        Assert.Equal(["RunwayCreateInvalidRequest", "RunwayCreateInvalidRequest"], ErrorIds(result));
+        Assert.Contains("Wait-RunwayTask", result.Errors[0].ErrorDetails.Message);
+        Assert.Contains("not a Runway task", result.Errors[1].ErrorDetails.Message);
+        Assert.Empty(emulator.CreatedTasks);
+    }
+
+    /// <summary>
+    /// A script expression for the rows ConvertFrom-Csv would make of these lines: objects of string properties, an
+    /// empty cell an empty string (the hosted engine has no Utility module, so no ConvertFrom-Csv).
+    /// </summary>
+    private static string Csv(string header, params string[] rows)
+    {
+        var names = header.Split(',');
+        var objects = rows.Select(row => "[pscustomobject][ordered]@{ " + string.Join("; ", row.Split(',').Select((cell, i) => $"'{names[i]}' = '{cell}'")) + " }");
+        return "@(" + string.Join(", ", objects) + ")";
+    }
+}
