@@ -68,3 +68,15 @@ Describe 'A task in scripts' {
         $script:Task.Output[0].AbsolutePath | Should -BeLike '*-a.mp4'
     }
 }
+
+Describe 'A task through Export-Clixml and Import-Clixml' {
+    It 'keeps its status and route by name, so it compares as a live one does' {
+        $path = Join-Path $TestDrive 'task.clixml'
+        $script:Task | Export-Clixml -LiteralPath $path
+        $back = Import-Clixml -LiteralPath $path
+
+        $back.Status -eq 'Succeeded' | Should -BeTrue
+        $back.Format -eq 'Feed' | Should -BeTrue
+        $back.Output | Should -Be $script:Task.Output
+    }
+}
