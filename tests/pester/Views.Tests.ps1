@@ -14,8 +14,7 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'Support/TestEnvironment.psm1'), (Join-Path $PSScriptRoot 'Support/TableText.psm1'),
-        (Join-Path $PSScriptRoot 'Support/KnownIssues.psm1')
+    Import-Module (Join-Path $PSScriptRoot 'Support/TestEnvironment.psm1'), (Join-Path $PSScriptRoot 'Support/TableText.psm1')
     Import-Module (Get-StagedManifest) -Force
     $script:Emulator = Enter-TestSession
 
@@ -75,7 +74,6 @@ Describe 'A FileInfo from Save-RunwayOutput -PassThru' {
         $file = $script:Objects.FileInfo[0]
         $row = ($file | Format-Table | Out-String -Width 120) -split '\r?\n' | Where-Object { $_ -match [regex]::Escape($file.Name) }
         $expected = (Get-Item -LiteralPath $file.FullName | Format-Table | Out-String -Width 120) -split '\r?\n' | Where-Object { $_ -match [regex]::Escape($file.Name) }
-        Skip-WhileKnownIssue 10.14 -When ($row -notmatch "\b$($file.Length)\b")
         $row | Should -Be $expected
     }
 }

@@ -222,6 +222,10 @@ public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEven
     /// <summary>What an error is about: the piped task, else the task id, else the URL.</summary>
     private static object Target(RunwayTask? task, string? taskId, Uri url) => (object?)task ?? (object?)taskId ?? url.ToString();
 
+    /// <summary>
+    /// The file as Get-Item gives it (the provider's item, with PSPath and what the FileSystem views show: mode, owner,
+    /// size), plus TaskId and SourceUri.
+    /// </summary>
     private void WritePassThru(string path, string? taskId, Uri url)
     {
         if (!PassThru)
@@ -229,9 +233,22 @@ public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEven
             return;
         }
 
-        var file = PSObject.AsPSObject(new FileInfo(path));
+        var file = ProviderItem(path) ?? PSObject.AsPSObject(new FileInfo(path));
         file.Properties.Add(new PSNoteProperty("TaskId", taskId));
         file.Properties.Add(new PSNoteProperty("SourceUri", url));
         WriteObject(file);
+    }
+
+    private PSObject? ProviderItem(string path)
+    {
+        try
+        {
+            // Provider-qualified, so the current location's provider and wildcards play no part.
+            return InvokeProvider.Item.Get([@"Microsoft.PowerShell.Core\FileSystem::" + path], force: true, literalPath: true).SingleOrDefault();
+        }
+        catch (Exception error) when (error is ProviderNotFoundException or ItemNotFoundException or ProviderInvocationException)
+        {
+            return null;
+        }
     }
 }
