@@ -43,8 +43,10 @@ public abstract class ApiCommandBase : RunwayCommandBase
     {
         try
         {
-            return ConnectionResolver.Resolve(
+            var connection = ConnectionResolver.Resolve(
                 ApiKey, BaseUri, RunspaceState.Current.Session, Environment.GetEnvironmentVariable, AllowUnencryptedAuthentication.IsPresent);
+            RunspaceState.Current.RememberKeyUse(connection.ApiKey, connection.BaseUri);
+            return connection;
         }
         catch (CometApiConfigurationException error) when (keyIsOptional && error.Kind == ConfigurationErrorKind.KeyMissing)
         {
@@ -56,6 +58,13 @@ public abstract class ApiCommandBase : RunwayCommandBase
             throw;
         }
     }
+
+    /// <summary>
+    /// Reads each task at the base address it came from (unless -BaseUri was given), where the key may go; clients
+    /// are made as <see cref="CreateClient"/> makes them.
+    /// </summary>
+    private protected TaskRoutes CreateRoutes(CometApiConnection connection, Action<string>? verbose, RetryPolicy? retry = null) =>
+        new(connection, !string.IsNullOrWhiteSpace(BaseUri), target => CreateClient(target, verbose, retry));
 
     /// <param name="verbose">Receives each request's log line; null when verbose output is off.</param>
     /// <param name="retry">Null for the default retries; the waiter passes none because it paces requests itself.</param>

@@ -16,6 +16,9 @@ function Start-Pwsh {
         Variables to set in the child; a $null value removes the variable.
     .PARAMETER XmlOutput
         -OutputFormat XML: the child writes its streams as CLIXML (see Read-ProgressRecord).
+    .PARAMETER InputText
+        Typed into the child's standard input, which then closes; the child runs interactively (no
+        -NonInteractive), so it prompts for what it is missing and reads the answers from there.
     #>
     [CmdletBinding(DefaultParameterSetName = 'File')]
     param(
@@ -25,11 +28,13 @@ function Start-Pwsh {
         [hashtable] $Environment = @{},
         [string] $WorkingDirectory = (Get-Location -PSProvider FileSystem).ProviderPath,
         [switch] $XmlOutput,
+        [string] $InputText,
         [timespan] $Timeout = [timespan]::FromMinutes(3)
     )
 
     $start = [System.Diagnostics.ProcessStartInfo]::new($pwshPath)
-    foreach ($argument in '-NoProfile', '-NonInteractive') { $start.ArgumentList.Add($argument) }
+    $start.ArgumentList.Add('-NoProfile')
+    if (-not $PSBoundParameters.ContainsKey('InputText')) { $start.ArgumentList.Add('-NonInteractive') }
     if ($XmlOutput) { $start.ArgumentList.Add('-OutputFormat'); $start.ArgumentList.Add('XML') }
     if ($PSCmdlet.ParameterSetName -eq 'File') {
         $start.ArgumentList.Add('-File')
@@ -52,6 +57,7 @@ function Start-Pwsh {
     }
 
     $process = [System.Diagnostics.Process]::Start($start)
+    if ($InputText) { $process.StandardInput.Write($InputText) }
     $process.StandardInput.Close()
     [pscustomobject]@{
         Process  = $process

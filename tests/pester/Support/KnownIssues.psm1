@@ -8,7 +8,6 @@
 Set-StrictMode -Version Latest
 
 $knownIssues = @{
-    '10.3'  = 'deserialized tasks (Import-Clixml, Start-Job, remoting) do not bind to the next cmdlet as tasks: InputObjectNotBound, or bound by Id alone, losing their route'
 }
 
 function Skip-WhileKnownIssue {
