@@ -1,10 +1,11 @@
 using System.Management.Automation;
 using CometRunway.Core.Configuration;
+using CometRunway.PowerShell.Completion;
 using CometRunway.PowerShell.Infrastructure;
 
 namespace CometRunway.PowerShell.Commands;
 
-/// <summary>Remembers a CometAPI key and base address for the rest of this runspace.</summary>
+/// <summary>Remembers a CometAPI key, base address and request settings for the rest of this runspace.</summary>
 [Cmdlet(VerbsCommunications.Connect, "CometApi", DefaultParameterSetName = ApiKeySet)]
 [OutputType(typeof(CometApiSession))]
 public sealed class ConnectCometApiCommand : RunwayCommandBase
@@ -31,6 +32,22 @@ public sealed class ConnectCometApiCommand : RunwayCommandBase
     [Parameter]
     public SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
+    /// <summary>How long one attempt of a request may take, in seconds, for every command of this session; default 60.</summary>
+    [Parameter]
+    [ValidateRange(1, ApiSettings.MaxRequestTimeoutSec)]
+    public int? RequestTimeoutSec { get; set; }
+
+    /// <summary>How many times a transiently failing request is tried again, for every command of this session; default 3.</summary>
+    [Parameter]
+    [ValidateRange(0, ApiSettings.MaxRetryCount)]
+    public int? MaximumRetryCount { get; set; }
+
+    /// <summary>The X-Runway-Version every command of this session sends; default 2024-11-06.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(RunwayVersionCompleter))]
+    [ValidatePattern(ApiSettings.RunwayVersionPattern)]
+    public string? RunwayVersion { get; set; }
+
     /// <summary>Write the session (with the key masked) to the pipeline.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -41,7 +58,15 @@ public sealed class ConnectCometApiCommand : RunwayCommandBase
         {
             var key = ApiKey ?? ApiKey.FromSecureString(Credential!.Password);
             var baseUri = BaseUri is null ? null : ConnectionResolver.ParseBaseUri(BaseUri, AllowUnencryptedAuthentication.IsPresent);
-            var session = new CometApiSession(key, baseUri, AllowUnencryptedAuthentication.IsPresent);
+            var session = new CometApiSession(key, baseUri, AllowUnencryptedAuthentication.IsPresent)
+            {
+                RequestTimeout = RequestTimeoutSec is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                MaximumRetryCount = MaximumRetryCount,
+                RunwayVersion = RunwayVersion,
+            };
+
+            // Checked now, so that a setting that cannot work fails here and not in every later command.
+            ApiSettings.Resolve(null, null, null, session, null, null);
             RunspaceState.Current.Session = session;
             WriteVerbose($"Connected: requests in this session go to {baseUri?.ToString() ?? "the default address"} with the given key.");
             if (PassThru)

@@ -23,11 +23,21 @@ public abstract class ApiCommandBase : RunwayCommandBase
     [Parameter]
     public SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
-    /// <summary>Sent as the X-Runway-Version header, e.g. 2024-11-06.</summary>
+    /// <summary>Sent as the X-Runway-Version header, e.g. 2024-11-06. Overrides Connect-CometApi; default 2024-11-06.</summary>
     [Parameter]
     [ArgumentCompleter(typeof(RunwayVersionCompleter))]
-    [ValidatePattern(@"^\d{4}-\d{2}-\d{2}\z")]
+    [ValidatePattern(ApiSettings.RunwayVersionPattern)]
     public string? RunwayVersion { get; set; }
+
+    /// <summary>How long one attempt of a request may take, in seconds. Overrides Connect-CometApi; default 60.</summary>
+    [Parameter]
+    [ValidateRange(1, ApiSettings.MaxRequestTimeoutSec)]
+    public int? RequestTimeoutSec { get; set; }
+
+    /// <summary>How many times a transiently failing request is tried again (within 60 s). Overrides Connect-CometApi; default 3.</summary>
+    [Parameter]
+    [ValidateRange(0, ApiSettings.MaxRetryCount)]
+    public int? MaximumRetryCount { get; set; }
 
     /// <summary>
     /// Resolves key and base address (parameters, then session, then environment) or stops the command
@@ -67,12 +77,27 @@ public abstract class ApiCommandBase : RunwayCommandBase
         new(connection, !string.IsNullOrWhiteSpace(BaseUri), target => CreateClient(target, verbose, retry));
 
     /// <param name="verbose">Receives each request's log line; null when verbose output is off.</param>
-    /// <param name="retry">Null for the default retries; the waiter passes none because it paces requests itself.</param>
+    /// <param name="retry">Null for the retries the settings say; the waiter passes none because it paces requests itself.</param>
     protected RunwayClient CreateClient(CometApiConnection connection, Action<string>? verbose, RetryPolicy? retry = null) =>
-        new(connection, new RunwayClientOptions
+        new(connection, ClientOptions(verbose, retry));
+
+    /// <summary>
+    /// How requests are sent, from -RequestTimeoutSec, -MaximumRetryCount and -RunwayVersion, else the Connect-CometApi
+    /// session, else the defaults (<see cref="ApiSettings"/>). Every command that talks to CometAPI builds its client or
+    /// creator with these options; settings that cannot work stop the command with CometApiSettingInvalid.
+    /// </summary>
+    /// <param name="verbose">Receives each request's log line; null when verbose output is off.</param>
+    /// <param name="retry">A retry policy the command needs whatever the settings say, or null.</param>
+    protected RunwayClientOptions ClientOptions(Action<string>? verbose, RetryPolicy? retry = null)
+    {
+        try
         {
-            RunwayVersion = RunwayVersion,
-            Log = verbose is null ? null : entry => verbose(entry.Message),
-            Retry = retry ?? RetryPolicy.Default,
-        });
+            return ApiSettings.Resolve(RequestTimeoutSec, MaximumRetryCount, RunwayVersion, RunspaceState.Current.Session, retry, verbose);
+        }
+        catch (ArgumentException unusable)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(unusable, ErrorIds.CometApiSettingInvalid, ErrorCategory.InvalidArgument, null));
+            throw;
+        }
+    }
 }

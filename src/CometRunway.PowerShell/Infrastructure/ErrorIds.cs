@@ -16,6 +16,7 @@ internal static class ErrorIds
     public const string CometApiKeyInvalid = nameof(CometApiKeyInvalid);
     public const string CometApiBaseUriInvalid = nameof(CometApiBaseUriInvalid);
     public const string CometApiConnectInvalidArgument = nameof(CometApiConnectInvalidArgument);
+    public const string CometApiSettingInvalid = nameof(CometApiSettingInvalid);
     public const string InvalidRunwayTaskId = nameof(InvalidRunwayTaskId);
 
     // Pipeline objects that cannot be used as tasks, and tasks whose base address the key may not go to: one per object.

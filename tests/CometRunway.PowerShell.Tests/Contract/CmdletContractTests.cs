@@ -107,7 +107,7 @@ public sealed class CmdletContractTests
         }
 
         var names = CmdletTypes.Parameters(type).Select(p => p.Name).ToHashSet();
-        Assert.Superset(new HashSet<string> { "ApiKey", "BaseUri", "RunwayVersion", "AllowUnencryptedAuthentication" }, names);
+        Assert.Superset(new HashSet<string> { "ApiKey", "BaseUri", "RunwayVersion", "RequestTimeoutSec", "MaximumRetryCount", "AllowUnencryptedAuthentication" }, names);
     }
 
     [Fact]
