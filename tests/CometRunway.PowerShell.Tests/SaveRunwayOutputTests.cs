@@ -63,6 +63,21 @@ public sealed class SaveRunwayOutputTests : IClassFixture<EmulatorHostFixture>, 
     }
 
     [Fact]
+    public void UserInformationInALinkIsNeverShown()
+    {
+        var withUser = fixture.Emulator.BaseUri.ToString().Replace("http://", "http://user:secret@", StringComparison.Ordinal) + "files/ui.mp4";
+
+        var refused = Run("Save-RunwayOutput -Uri '//user:secret@cdn.example/x.mp4' -Path $Dir -Verbose");
+        var saved = fixture.Run("Save-RunwayOutput -Uri $Link -Path $Dir -PassThru -Verbose | ForEach-Object { \"$($_.SourceUri)\" }", new() { ["Dir"] = directory, ["Link"] = withUser });
+
+        Assert.Equal("InvalidOutputUrl", Assert.Single(refused.Errors).FullyQualifiedErrorId.Split(',')[0]);
+        Assert.DoesNotContain("secret", refused.AllText());
+        Assert.Empty(saved.Errors);
+        Assert.Equal(fixture.Emulator.BaseUri + "files/ui.mp4", Assert.Single(saved.Output));
+        Assert.DoesNotContain("secret", saved.AllText());
+    }
+
+    [Fact]
     public void WhatIfWritesNothingAndDownloadsNothing()
     {
         fixture.Emulator.Tasks.Add(EmulatedTask.Succeeded("w-1"));

@@ -91,7 +91,7 @@ public static class ConnectionResolver
         {
             throw new CometApiConfigurationException(
                 ConfigurationErrorKind.BaseUriInvalid,
-                $"The base address '{Shown(text)}' is not an absolute http:// or https:// URL, such as {CometApiConnection.DefaultBaseAddress}.");
+                $"The base address '{UrlDisplay.Describe(text)}' is not an absolute http:// or https:// URL, such as {CometApiConnection.DefaultBaseAddress}.");
         }
 
         if (!string.IsNullOrEmpty(uri.UserInfo) || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
@@ -132,13 +132,6 @@ public static class ConnectionResolver
         {
             throw new CometApiConfigurationException(ConfigurationErrorKind.KeyInvalid, $"The {ApiKeyVariable} environment variable does not hold a usable key: {e.Message}");
         }
-    }
-
-    /// <summary>The text for a message: without user information (<c>ftp://user:pw@host</c> is not shown as typed) and at most 200 characters.</summary>
-    private static string Shown(string text)
-    {
-        var shown = Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) ? UrlDisplay.Describe(uri) : text;
-        return shown.Length <= 200 ? shown : shown[..200] + "…";
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -107,7 +107,7 @@ public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEven
     protected override void ProcessInput()
     {
         var requests = UsesUris
-            ? DownloadRequest.ForUrls(Uri, TaskId, (text, error) => WriteError(ErrorRecords.FromDownload(error, text)))
+            ? DownloadRequest.ForUrls(Uri, TaskId, (text, error) => WriteError(ErrorRecords.FromDownload(error, UrlDisplay.Describe(text))))
             : InputObject.SelectMany(RequestsFor);
         foreach (var request in requests)
         {
@@ -270,8 +270,8 @@ public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEven
         }
     }
 
-    /// <summary>What an error is about: the piped task, else the task id, else the URL.</summary>
-    private static object Target(RunwayTask? task, string? taskId, Uri url) => (object?)task ?? (object?)taskId ?? url.ToString();
+    /// <summary>What an error is about: the piped task, else the task id, else the URL (never with its user information).</summary>
+    private static object Target(RunwayTask? task, string? taskId, Uri url) => (object?)task ?? (object?)taskId ?? UrlDisplay.WithoutUserInfo(url).ToString();
 
     /// <summary>
     /// The file as Get-Item gives it (the provider's item, with PSPath and what the FileSystem views show: mode, owner,
