@@ -46,14 +46,8 @@ internal sealed record TaskInput(string Id, RunwayTaskFormat? Format, Uri? BaseU
             throw new TaskInputException(ErrorIds.TaskIdPropertyMissing, NoIdMessage(fields), item);
         }
 
-        return new TaskInput(
-            IdOf(idName, idValue, item),
-            FormatOf(fields, item),
-            BaseUriOf(fields, item),
-            null,
-            OutputOf(fields, item),
-            StatusOf(fields, item),
-            item);
+        var id = IdOf(idName, idValue, item);
+        return new TaskInput(id, FormatOf(fields, item), BaseUriOf(fields, id), null, OutputOf(fields, item), StatusOf(fields, item), item);
     }
 
     private static string NoIdMessage(Fields fields)
@@ -93,9 +87,13 @@ internal sealed record TaskInput(string Id, RunwayTaskFormat? Format, Uri? BaseU
         }
     }
 
-    /// <summary>Checked as a base address even when -BaseUri overrides it: an object that carries a bad one is not a task.</summary>
-    private static Uri? BaseUriOf(Fields fields, object item)
+    /// <summary>
+    /// Checked as a base address even when -BaseUri overrides it: an object that carries a bad one is not a task. The
+    /// error's target is the id, not the object, whose text (shown in the error view) could hold the address's user information.
+    /// </summary>
+    private static Uri? BaseUriOf(Fields fields, string id)
     {
+        object item = id;
         var (name, value) = fields.First("BaseUri");
         var text = Plain(value) switch
         {
@@ -173,7 +171,8 @@ internal sealed record TaskInput(string Id, RunwayTaskFormat? Format, Uri? BaseU
         string text => "'" + (text.Length <= 60 ? text : text[..60] + "…") + "'",
         Uri uri => "'" + Core.Http.UrlDisplay.Describe(uri) + "'",
         var other when other.GetType().IsPrimitive => other.ToString()!,
-        var other => "a " + other.GetType().Name,
+        ICollection list and not IDictionary => list.Count == 1 ? "a list of 1 value" : $"a list of {list.Count} values",
+        var other => (other.GetType().Name[0] is 'A' or 'E' or 'I' or 'O' or 'U' ? "an " : "a ") + other.GetType().Name,
     };
 
     private static TaskInputException Invalid(object item, string problem) =>
