@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using CometRunway.Core.Tasks;
 using CometRunway.Emulator;
+using CometRunway.Emulator.Files;
 using CometRunway.Emulator.Tasks;
 using CometRunway.PowerShell.Tests.Hosting;
 
@@ -143,14 +144,15 @@ public sealed class TaskBaseAddressTests : IAsyncLifetime
     [Fact]
     public async Task AnExpiredLinkIsRefreshedByReadingTheTaskAgainWhereItCameFrom()
     {
-        await using var files = await ExpiredLinkHost.StartAsync();
+        await using var files = await StaticFileHost.StartAsync();
+        var expired = files.Add("/far-6.mp4", HostedFile.Generated(1000) with { RequiredToken = "a-signature-that-expired" });
         other.Tasks.Add(EmulatedTask.Succeeded("far-6"));
         Run("$null = Get-RunwayTask far-6 -BaseUri $Other");
         other.ClearRequests();
 
         var result = host.Run(
             "param($Other, $Dir, $Expired) [pscustomobject]@{ Id = 'far-6'; BaseUri = $Other; Status = 'Succeeded'; Output = $Expired } | Save-RunwayOutput -Path $Dir -PassThru",
-            new() { ["Other"] = other.BaseUri.ToString(), ["Dir"] = directory, ["Expired"] = new Uri(files.BaseUri, "far-6.mp4").ToString() });
+            new() { ["Other"] = other.BaseUri.ToString(), ["Dir"] = directory, ["Expired"] = expired.ToString() });
 
         Assert.Empty(result.Errors);
         Assert.Single(result.Output);
@@ -162,11 +164,12 @@ public sealed class TaskBaseAddressTests : IAsyncLifetime
     [Fact]
     public async Task AnExpiredLinkOfATaskFromAnUntrustedAddressSaysWhyItCannotBeRefreshed()
     {
-        await using var files = await ExpiredLinkHost.StartAsync();
+        await using var files = await StaticFileHost.StartAsync();
+        var expired = files.Add("/far-7.mp4", HostedFile.Generated(1000) with { RequiredToken = "a-signature-that-expired" });
 
         var result = host.Run(
             "param($Other, $Dir, $Expired) [pscustomobject]@{ Id = 'far-7'; BaseUri = $Other; Output = $Expired } | Save-RunwayOutput -Path $Dir",
-            new() { ["Other"] = other.BaseUri.ToString(), ["Dir"] = directory, ["Expired"] = new Uri(files.BaseUri, "far-7.mp4").ToString() });
+            new() { ["Other"] = other.BaseUri.ToString(), ["Dir"] = directory, ["Expired"] = expired.ToString() });
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("RunwayOutputLinkExpired", error.FullyQualifiedErrorId.Split(',')[0]);

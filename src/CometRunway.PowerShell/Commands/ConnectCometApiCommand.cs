@@ -1,14 +1,16 @@
 using System.Management.Automation;
 using CometRunway.Core.Configuration;
-using CometRunway.PowerShell.Completion;
 using CometRunway.PowerShell.Infrastructure;
 
 namespace CometRunway.PowerShell.Commands;
 
-/// <summary>Remembers a CometAPI key, base address and request settings for the rest of this runspace.</summary>
+/// <summary>
+/// Remembers a CometAPI key, base address and request settings (-RunwayVersion, -RequestTimeoutSec,
+/// -MaximumRetryCount) for the rest of this runspace.
+/// </summary>
 [Cmdlet(VerbsCommunications.Connect, "CometApi", DefaultParameterSetName = ApiKeySet)]
 [OutputType(typeof(CometApiSession))]
-public sealed class ConnectCometApiCommand : RunwayCommandBase
+public sealed class ConnectCometApiCommand : RequestSettingsCommandBase
 {
     private const string ApiKeySet = "ApiKey";
     private const string CredentialSet = "Credential";
@@ -31,22 +33,6 @@ public sealed class ConnectCometApiCommand : RunwayCommandBase
     /// <summary>Allow a plain http:// base address on a host other than this machine, which sends the key unencrypted.</summary>
     [Parameter]
     public SwitchParameter AllowUnencryptedAuthentication { get; set; }
-
-    /// <summary>How long one attempt of a request may take, in seconds, for every command of this session; default 60.</summary>
-    [Parameter]
-    [ValidateRange(1, ApiSettings.MaxRequestTimeoutSec)]
-    public int? RequestTimeoutSec { get; set; }
-
-    /// <summary>How many times a transiently failing request is tried again, for every command of this session; default 3.</summary>
-    [Parameter]
-    [ValidateRange(0, ApiSettings.MaxRetryCount)]
-    public int? MaximumRetryCount { get; set; }
-
-    /// <summary>The X-Runway-Version every command of this session sends; default 2024-11-06.</summary>
-    [Parameter]
-    [ArgumentCompleter(typeof(RunwayVersionCompleter))]
-    [ValidatePattern(ApiSettings.RunwayVersionPattern)]
-    public string? RunwayVersion { get; set; }
 
     /// <summary>Write the session (with the key masked) to the pipeline.</summary>
     [Parameter]

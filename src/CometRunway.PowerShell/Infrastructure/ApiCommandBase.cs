@@ -2,12 +2,14 @@ using System.Management.Automation;
 using CometRunway.Core.Configuration;
 using CometRunway.Core.Http;
 using CometRunway.Core.Retry;
-using CometRunway.PowerShell.Completion;
 
 namespace CometRunway.PowerShell.Infrastructure;
 
-/// <summary>The parameters every command that talks to CometAPI shares, and how they become a client.</summary>
-public abstract class ApiCommandBase : RunwayCommandBase
+/// <summary>
+/// The parameters every command that talks to CometAPI shares (the request settings of its base class too), and how
+/// they become a client: each overrides Connect-CometApi, which overrides the defaults.
+/// </summary>
+public abstract class ApiCommandBase : RequestSettingsCommandBase
 {
     /// <summary>The CometAPI key. Overrides Connect-CometApi and COMETAPI_KEY.</summary>
     [Parameter]
@@ -22,22 +24,6 @@ public abstract class ApiCommandBase : RunwayCommandBase
     /// <summary>Allow sending the key over plain http:// to a host other than this machine.</summary>
     [Parameter]
     public SwitchParameter AllowUnencryptedAuthentication { get; set; }
-
-    /// <summary>Sent as the X-Runway-Version header, e.g. 2024-11-06. Overrides Connect-CometApi; default 2024-11-06.</summary>
-    [Parameter]
-    [ArgumentCompleter(typeof(RunwayVersionCompleter))]
-    [ValidatePattern(ApiSettings.RunwayVersionPattern)]
-    public string? RunwayVersion { get; set; }
-
-    /// <summary>How long one attempt of a request may take, in seconds. Overrides Connect-CometApi; default 60.</summary>
-    [Parameter]
-    [ValidateRange(1, ApiSettings.MaxRequestTimeoutSec)]
-    public int? RequestTimeoutSec { get; set; }
-
-    /// <summary>How many times a transiently failing request is tried again (within 60 s). Overrides Connect-CometApi; default 3.</summary>
-    [Parameter]
-    [ValidateRange(0, ApiSettings.MaxRetryCount)]
-    public int? MaximumRetryCount { get; set; }
 
     /// <summary>
     /// Resolves key and base address (parameters, then session, then environment) or stops the command

@@ -30,13 +30,15 @@ internal sealed record TaskInput(string Id, RunwayTaskFormat? Format, Uri? BaseU
     /// <exception cref="TaskInputException">The object names no task id, or a property it has cannot be used.</exception>
     public static TaskInput Read(object item)
     {
-        var value = item is PSObject wrapped ? wrapped.BaseObject : item;
-        switch (value)
+        var value = Plain(item);
+        if (value is RunwayTask task)
         {
-            case RunwayTask task:
-                return new TaskInput(task.Id, task.Format, task.BaseUri, task, task.Output, task.Status, task);
-            case string or char or Guid or sbyte or byte or short or ushort or int or uint or long or ulong:
-                return ForId(Convert.ToString(value, CultureInfo.InvariantCulture)!);
+            return new TaskInput(task.Id, task.Format, task.BaseUri, task, task.Output, task.Status, task);
+        }
+
+        if (AsId(value) is { } plainId)
+        {
+            return ForId(plainId);
         }
 
         var fields = Fields.Of(item);
@@ -62,30 +64,16 @@ internal sealed record TaskInput(string Id, RunwayTaskFormat? Format, Uri? BaseU
 
     private static string IdOf(string name, object? value, object item) => Plain(value) switch
     {
-        string text => text,
-        Guid or sbyte or byte or short or ushort or int or uint or long or ulong => Convert.ToString(Plain(value), CultureInfo.InvariantCulture)!,
         null => throw Invalid(item, $"Its {name} is empty; it must hold the task id."),
-        var other => throw Invalid(item, $"Its {name} is {Describe(other)}, not a task id; give one id per object."),
+        var plain => AsId(plain) ?? throw Invalid(item, $"Its {name} is {Describe(plain)}, not a task id; give one id per object."),
     };
 
-    private static RunwayTaskFormat? FormatOf(Fields fields, object item)
-    {
-        var (name, value) = fields.First("Format", "Route");
-        switch (Plain(value))
-        {
-            case null:
-            case string text when string.IsNullOrWhiteSpace(text):
-                return null;
-            case RunwayTaskFormat format:
-                return format;
-            case string text when !char.IsDigit(text.Trim()[0]) && Enum.TryParse<RunwayTaskFormat>(text.Trim(), ignoreCase: true, out var parsed):
-                return parsed;
-            case int or long when Enum.IsDefined(typeof(RunwayTaskFormat), Convert.ToInt64(Plain(value), CultureInfo.InvariantCulture)):
-                return (RunwayTaskFormat)Convert.ToInt64(Plain(value), CultureInfo.InvariantCulture);
-            case var other:
-                throw Invalid(item, $"Its {name} is {Describe(other)}; use Official or Feed.");
-        }
-    }
+    /// <summary>Text and whole numbers are ids as they are written (a number column of a CSV file); nothing else is.</summary>
+    private static string? AsId(object? value) => value is string or char or Guid or sbyte or byte or short or ushort or int or uint or long or ulong
+        ? Convert.ToString(value, CultureInfo.InvariantCulture)
+        : null;
+
+    private static RunwayTaskFormat? FormatOf(Fields fields, object item) => Choice<RunwayTaskFormat>(fields, item, "use Official or Feed", "Format", "Route");
 
     /// <summary>
     /// Checked as a base address even when -BaseUri overrides it: an object that carries a bad one is not a task. The
@@ -118,20 +106,29 @@ internal sealed record TaskInput(string Id, RunwayTaskFormat? Format, Uri? BaseU
         }
     }
 
-    private static RunwayTaskStatus? StatusOf(Fields fields, object item)
+    private static RunwayTaskStatus? StatusOf(Fields fields, object item) => Choice<RunwayTaskStatus>(fields, item, "use a status such as Succeeded", "Status");
+
+    /// <summary>
+    /// A name of <typeparamref name="T"/> (any case), the value itself, or its number (a task deserialized without
+    /// this module's type data carries its enums as numbers); null when the property is missing or empty.
+    /// </summary>
+    private static T? Choice<T>(Fields fields, object item, string advice, params string[] names)
+        where T : struct, Enum
     {
-        var (name, value) = fields.First("Status");
+        var (name, value) = fields.First(names);
         switch (Plain(value))
         {
             case null:
             case string text when string.IsNullOrWhiteSpace(text):
                 return null;
-            case RunwayTaskStatus status:
-                return status;
-            case string text when !char.IsDigit(text.Trim()[0]) && Enum.TryParse<RunwayTaskStatus>(text.Trim(), ignoreCase: true, out var parsed):
+            case T choice:
+                return choice;
+            case string text when !char.IsDigit(text.Trim()[0]) && Enum.TryParse<T>(text.Trim(), ignoreCase: true, out var parsed):
                 return parsed;
+            case int or long when Enum.IsDefined(typeof(T), Convert.ToInt64(Plain(value), CultureInfo.InvariantCulture)):
+                return (T)Enum.ToObject(typeof(T), Convert.ToInt64(Plain(value), CultureInfo.InvariantCulture));
             case var other:
-                throw Invalid(item, $"Its {name} is {Describe(other)}; use a status such as Succeeded.");
+                throw Invalid(item, $"Its {name} is {Describe(other)}; {advice}.");
         }
     }
 
