@@ -199,7 +199,7 @@ public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEven
         RunwayTask task;
         try
         {
-            var input = TaskInput.Read(item);
+            var input = TaskInput.Read(item, withOutput: true);
             task = input.Task ?? TaskFromObject(input);
             routes?.RouteOrRefuse(input);
         }

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
 using CometRunway.Core.Configuration;
+using CometRunway.Core.Json;
 using CometRunway.Core.Tasks;
 
 namespace CometRunway.PowerShell.Infrastructure;
@@ -27,8 +28,10 @@ internal sealed record TaskInput(string Id, RunwayTaskFormat? Format, Uri? BaseU
     public static TaskInput ForId(string id) => new(id, null, null, null, null, null, id);
 
     /// <summary>Reads a pipeline object.</summary>
+    /// <param name="item">What arrived.</param>
+    /// <param name="withOutput">Also read Output and Status, which only saving uses (others would only fail on them).</param>
     /// <exception cref="TaskInputException">The object names no task id, or a property it has cannot be used.</exception>
-    public static TaskInput Read(object item)
+    public static TaskInput Read(object item, bool withOutput = false)
     {
         var value = Plain(item);
         if (value is RunwayTask task)
@@ -49,7 +52,8 @@ internal sealed record TaskInput(string Id, RunwayTaskFormat? Format, Uri? BaseU
         }
 
         var id = IdOf(idName, idValue, item);
-        return new TaskInput(id, FormatOf(fields, item), BaseUriOf(fields, id), null, OutputOf(fields, item), StatusOf(fields, item), item);
+        return new TaskInput(
+            id, FormatOf(fields, item), BaseUriOf(fields, id), null, withOutput ? OutputOf(fields, item) : null, withOutput ? StatusOf(fields, item) : null, item);
     }
 
     private static string NoIdMessage(Fields fields)
@@ -106,7 +110,15 @@ internal sealed record TaskInput(string Id, RunwayTaskFormat? Format, Uri? BaseU
         }
     }
 
-    private static RunwayTaskStatus? StatusOf(Fields fields, object item) => Choice<RunwayTaskStatus>(fields, item, "use a status such as Succeeded", "Status");
+    /// <summary>A status by name, or as the API writes it (SUCCESS, IN_PROGRESS, NOT_START...: a saved answer piped on).</summary>
+    private static RunwayTaskStatus? StatusOf(Fields fields, object item)
+    {
+        var (_, value) = fields.First("Status");
+        return Plain(value) is string text && !Enum.TryParse<RunwayTaskStatus>(text.Trim(), ignoreCase: true, out _)
+            && RunwayStatusNormalizer.Normalize(text) is var normalized and not RunwayTaskStatus.Unknown
+            ? normalized
+            : Choice<RunwayTaskStatus>(fields, item, "use a status such as Succeeded", "Status");
+    }
 
     /// <summary>
     /// A name of <typeparamref name="T"/> (any case), the value itself, or its number (a task deserialized without
