@@ -119,6 +119,32 @@ public sealed class RequestSettingsTests : IClassFixture<EmulatorHostFixture>
     }
 
     [Fact]
+    public void SettingsThatCannotWorkStopTheCommandWithAStableIdBeforeAnythingIsSent()
+    {
+        // Connect-CometApi refuses such a session, so it is put in place the way only code inside the module could.
+        var previous = System.Management.Automation.Runspaces.Runspace.DefaultRunspace;
+        System.Management.Automation.Runspaces.Runspace.DefaultRunspace = fixture.Host.Runspace;
+        try
+        {
+            RunspaceState.Current.Session = new CometApiSession(CometRunway.Core.Configuration.ApiKey.FromString(fixture.Emulator.ApiKey), fixture.Emulator.BaseUri, false)
+            {
+                RunwayVersion = "2024-11-06\r\nX-Evil: 1",
+            };
+        }
+        finally
+        {
+            System.Management.Automation.Runspaces.Runspace.DefaultRunspace = previous;
+        }
+
+        var result = fixture.Run("try { Get-RunwayTask s-7 } catch { $_ }");
+
+        var error = Assert.IsType<ErrorRecord>(Assert.Single(result.Output));
+        Assert.Equal("CometApiSettingInvalid", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Contains("X-Runway-Version", error.ErrorDetails.Message);
+        Assert.Empty(fixture.Emulator.Requests);
+    }
+
+    [Fact]
     public void SettingsThatCannotWorkAreAnArgumentExceptionNamingThem()
     {
         var session = new CometApiSession(null, null, false) { RunwayVersion = "2024-11-06\n" };
