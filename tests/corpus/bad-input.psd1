@@ -7,12 +7,13 @@
       Name      what it is, unique
       Area      Ids, Objects, Responses, Paths, Urls, Headers, Settings (create cmdlets: Create)
       Script    the command, as a user types it. It may use $Base (the emulator, no trailing slash), $Key (its
-                key), $Dir (a fresh directory) and $File (an existing file). COMETAPI_BASE_URL and COMETAPI_KEY
-                point at the emulator; a case that changes the environment restores it itself.
+                key), $Dir (a fresh directory, the current location, holding still.png, a PNG by its signature, and
+                notes.txt) and $File (an existing file). COMETAPI_BASE_URL and COMETAPI_KEY point at the emulator;
+                a case that changes the environment restores it itself.
       Prepare   optional: run first, in the runner, to script the emulator (Add-CorpusTask @{...},
                 Add-CorpusFault @{...}: the shapes of tools/CometRunway.Emulator/README.md); same variables.
       Verdict   Error: at least one error, the first with ErrorId (the part of FullyQualifiedErrorId before the
-                comma), whose message contains every Mentions string.
+                comma), whose message contains every Mentions string; and no task was created (it would cost money).
                 Accepted: no error at all; the output, as text, matches Output when given.
       Hides     optional: strings that must appear nowhere (output, errors, verbose). The key never may.
       TimeLimit optional: seconds before the case counts as hung (default 60).

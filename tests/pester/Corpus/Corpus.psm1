@@ -50,6 +50,9 @@ function Invoke-CorpusCase {
         File = (Join-Path $WorkDirectory 'a-file.txt')
     }
     Set-Content -LiteralPath $variables.File -Value 'not a folder'
+    # The create cmdlets' inputs: an image that is one by its signature, and a file that is not.
+    [System.IO.File]::WriteAllBytes((Join-Path $variables.Dir 'still.png'), [byte[]] (0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A) + [byte[]]::new(56))
+    Set-Content -LiteralPath (Join-Path $variables.Dir 'notes.txt') -Value 'not an image'
     if ($Case.Prepare) {
         $Base, $Key, $Dir, $File = $variables.Base, $variables.Key, $variables.Dir, $variables.File
         . ([scriptblock]::Create($Case.Prepare))
@@ -57,7 +60,7 @@ function Invoke-CorpusCase {
 
     $shell = [powershell]::Create()
     try {
-        $null = $shell.AddScript("param(`$Manifest, `$Base, `$Key, `$Dir, `$File)`nImport-Module `$Manifest -ErrorAction Stop`n$($Case.Script)")
+        $null = $shell.AddScript("param(`$Manifest, `$Base, `$Key, `$Dir, `$File)`nImport-Module `$Manifest -ErrorAction Stop`nSet-Location -LiteralPath `$Dir`n$($Case.Script)")
         $null = $shell.AddParameters(@{ Manifest = $Manifest } + $variables)
         $handle = $shell.BeginInvoke()
         $hung = -not $handle.AsyncWaitHandle.WaitOne([timespan]::FromSeconds($Case.TimeLimit))
@@ -79,6 +82,7 @@ function Invoke-CorpusCase {
         $errors = @($shell.Streams.Error) + @($terminating | Where-Object { $_ })
         $text = ($output | Out-String -Width 200)
         [pscustomobject]@{
+            Created = (Invoke-RestMethod -Uri "$script:EmulatorBase/_emulator/created").count
             Output  = $text
             Errors  = $errors
             Hung    = $hung
@@ -108,6 +112,7 @@ function Get-CorpusVerdict {
         return
     }
 
+    if ($Result.Created -gt 0) { "bad input created $($Result.Created) task(s), which cost money" }
     if ($Result.Errors.Count -eq 0) { return "no error; output: $($Result.Output)" }
     $first = $Result.Errors[0]
     $id = $first.FullyQualifiedErrorId.Split(',')[0]

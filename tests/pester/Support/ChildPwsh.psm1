@@ -17,8 +17,8 @@ function Start-Pwsh {
     .PARAMETER XmlOutput
         -OutputFormat XML: the child writes its streams as CLIXML (see Read-ProgressRecord).
     .PARAMETER InputText
-        Typed into the child's standard input, which then closes; the child runs interactively (no
-        -NonInteractive), so it prompts for what it is missing and reads the answers from there.
+        What a person types at the child's prompts (its stdin); the child is then interactive, so that
+        -Confirm can ask.
     #>
     [CmdletBinding(DefaultParameterSetName = 'File')]
     param(
@@ -34,7 +34,7 @@ function Start-Pwsh {
 
     $start = [System.Diagnostics.ProcessStartInfo]::new($pwshPath)
     $start.ArgumentList.Add('-NoProfile')
-    if (-not $PSBoundParameters.ContainsKey('InputText')) { $start.ArgumentList.Add('-NonInteractive') }
+    if (-not $InputText) { $start.ArgumentList.Add('-NonInteractive') }
     if ($XmlOutput) { $start.ArgumentList.Add('-OutputFormat'); $start.ArgumentList.Add('XML') }
     if ($PSCmdlet.ParameterSetName -eq 'File') {
         $start.ArgumentList.Add('-File')
