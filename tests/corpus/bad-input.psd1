@@ -13,7 +13,8 @@
       Prepare   optional: run first, in the runner, to script the emulator (Add-CorpusTask @{...},
                 Add-CorpusFault @{...}: the shapes of tools/CometRunway.Emulator/README.md); same variables.
       Verdict   Error: at least one error, the first with ErrorId (the part of FullyQualifiedErrorId before the
-                comma), whose message contains every Mentions string; and no task was created (it would cost money).
+                comma), whose message contains every Mentions string and whose exception names Parameter (its
+                ParameterName, when given); and no task was created (it would cost money).
                 Accepted: no error at all; the output, as text, matches Output when given.
       Hides     optional: strings that must appear nowhere (output, errors, verbose). The key never may.
       TimeLimit optional: seconds before the case counts as hung (default 60).

@@ -10,7 +10,7 @@ function Get-CorpusCase {
     param([Parameter(Mandatory)] [string] $Path)
 
     foreach ($case in (Import-PowerShellDataFile -LiteralPath $Path).Cases) {
-        $filled = @{ Prepare = ''; ErrorId = ''; Mentions = @(); Output = ''; Hides = @(); TimeLimit = 60 }
+        $filled = @{ Prepare = ''; ErrorId = ''; Mentions = @(); Parameter = ''; Output = ''; Hides = @(); TimeLimit = 60 }
         foreach ($key in $case.Keys) { $filled[$key] = $case[$key] }
         $filled
     }
@@ -119,6 +119,10 @@ function Get-CorpusVerdict {
     if ($id -ne $Case.ErrorId) { "error id $id, expected $($Case.ErrorId): $first" }
     $message = if ($first.ErrorDetails -and $first.ErrorDetails.Message) { $first.ErrorDetails.Message } else { $first.Exception.Message }
     foreach ($mention in $Case.Mentions) { if (-not $message.Contains($mention)) { "the message does not name '$mention': $message" } }
+    if ($Case.Parameter) {
+        $named = if ($first.Exception.PSObject.Properties['ParameterName']) { $first.Exception.ParameterName }
+        if ($named -ne $Case.Parameter) { "the error names the parameter '$named', expected '$($Case.Parameter)'" }
+    }
     if ($message -match '\n\s+at ') { "the message carries a stack trace: $message" }
 }
 
