@@ -9,6 +9,7 @@
     Description          = 'Create, read, wait for and download Runway video-generation tasks run through CometAPI.'
     PowerShellVersion    = '7.4'
     FormatsToProcess     = @('CometRunway.Format.ps1xml')
+    TypesToProcess       = @('CometRunway.Types.ps1xml')
     CmdletsToExport      = @(
         'Connect-CometApi'
         'Disconnect-CometApi'

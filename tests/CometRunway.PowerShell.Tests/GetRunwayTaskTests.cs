@@ -99,15 +99,17 @@ public sealed class GetRunwayTaskTests : IClassFixture<EmulatorHostFixture>
         Assert.Empty(fixture.Emulator.Requests);
     }
 
-    [Fact]
-    public void AnUnusableKeyInTheEnvironmentIsNamedAsSuchWithoutShowingIt()
+    [Theory]
+    [InlineData("sk-half key-0000", "half key")]
+    [InlineData("sk-caf\u00e9-0123456789", "caf")]
+    public void AnUnusableKeyInTheEnvironmentIsNamedAsSuchWithoutShowingIt(string key, string part)
     {
-        var error = TerminatingError("$env:COMETAPI_KEY = 'sk-half key-0000'; try { Get-RunwayTask -Id x -BaseUri $Base } finally { $env:COMETAPI_KEY = $null }");
+        var error = TerminatingError("$env:COMETAPI_KEY = $Bad; try { Get-RunwayTask -Id x -BaseUri $Base } finally { $env:COMETAPI_KEY = $null }", new() { ["Bad"] = key });
 
         Assert.Equal("CometApiKeyInvalid", error.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
         Assert.Contains("COMETAPI_KEY", error.ErrorDetails.Message);
-        Assert.DoesNotContain("half key", error.ToString() + error.ErrorDetails.Message + error.TargetObject);
+        Assert.DoesNotContain(part, error.ToString() + error.ErrorDetails.Message + error.TargetObject);
         Assert.Empty(fixture.Emulator.Requests);
     }
 
@@ -172,9 +174,9 @@ public sealed class GetRunwayTaskTests : IClassFixture<EmulatorHostFixture>
     }
 
     /// <summary>Runs the script inside try/catch: only a terminating error reaches the catch block.</summary>
-    private ErrorRecord TerminatingError(string script)
+    private ErrorRecord TerminatingError(string script, Dictionary<string, object?>? parameters = null)
     {
-        var result = fixture.Run($"try {{ {script} }} catch {{ $_ }}");
+        var result = fixture.Run($"try {{ {script} }} catch {{ $_ }}", parameters);
         return Assert.IsType<ErrorRecord>(Assert.Single(result.Output));
     }
 }

@@ -45,6 +45,39 @@ public sealed class SaveRunwayOutputTests : IClassFixture<EmulatorHostFixture>, 
     }
 
     [Fact]
+    public void PassThruWritesTheProvidersItemAsGetItemDoes()
+    {
+        fixture.Emulator.Tasks.Add(EmulatedTask.Succeeded("pi-1"));
+
+        var result = Run($"Get-RunwayTask pi-1 {Connection} | Save-RunwayOutput -Path $Dir -PassThru");
+
+        Assert.Empty(result.Errors);
+        var file = PSObject.AsPSObject(Assert.Single(result.Output));
+        var path = Path.Combine(directory, "pi-1.mp4");
+        Assert.Equal(path, Assert.IsType<FileInfo>(file.BaseObject).FullName);
+        Assert.Equal(@"Microsoft.PowerShell.Core\FileSystem::" + path, file.Properties["PSPath"].Value);
+        Assert.Equal("pi-1.mp4", file.Properties["PSChildName"].Value);
+        Assert.Equal("FileSystem", ((ProviderInfo)file.Properties["PSProvider"].Value).Name);
+        Assert.Equal("pi-1", file.Properties["TaskId"].Value);
+        Assert.EndsWith("/files/pi-1.mp4", file.Properties["SourceUri"].Value.ToString());
+    }
+
+    [Fact]
+    public void UserInformationInALinkIsNeverShown()
+    {
+        var withUser = fixture.Emulator.BaseUri.ToString().Replace("http://", "http://user:secret@", StringComparison.Ordinal) + "files/ui.mp4";
+
+        var refused = Run("Save-RunwayOutput -Uri '//user:secret@cdn.example/x.mp4' -Path $Dir -Verbose");
+        var saved = fixture.Run("Save-RunwayOutput -Uri $Link -Path $Dir -PassThru -Verbose | ForEach-Object { \"$($_.SourceUri)\" }", new() { ["Dir"] = directory, ["Link"] = withUser });
+
+        Assert.Equal("InvalidOutputUrl", Assert.Single(refused.Errors).FullyQualifiedErrorId.Split(',')[0]);
+        Assert.DoesNotContain("secret", refused.AllText());
+        Assert.Empty(saved.Errors);
+        Assert.Equal(fixture.Emulator.BaseUri + "files/ui.mp4", Assert.Single(saved.Output));
+        Assert.DoesNotContain("secret", saved.AllText());
+    }
+
+    [Fact]
     public void WhatIfWritesNothingAndDownloadsNothing()
     {
         fixture.Emulator.Tasks.Add(EmulatedTask.Succeeded("w-1"));

@@ -6,7 +6,7 @@
 #>
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'Support/TestEnvironment.psm1'), (Join-Path $PSScriptRoot 'Support/KnownIssues.psm1')
+    Import-Module (Join-Path $PSScriptRoot 'Support/TestEnvironment.psm1')
     $script:Manifest = Get-StagedManifest
     Import-Module $script:Manifest -Force
     $script:Emulator = Enter-TestSession
@@ -28,7 +28,6 @@ BeforeAll {
     }
 
     function Assert-Bound([object[]] $BindErrors) {
-        Skip-WhileKnownIssue 10.3 -When ([bool] ($BindErrors.FullyQualifiedErrorId -like 'InputObjectNotBound*'))
         $BindErrors | Should -BeNullOrEmpty
     }
 
@@ -109,7 +108,6 @@ Describe 'Task objects from other runspaces and processes' {
 
         $routes = (Invoke-RestMethod "$($script:Emulator.BaseUri)/_emulator/requests") |
             Where-Object { $_.path -like "*/$id" -or $_.body -like "*$id*" } | ForEach-Object path
-        Skip-WhileKnownIssue 10.3 -When ($task.Format -eq 'Official' -and $routes -contains "/runwayml/v1/tasks/$id")
         $task.Format | Should -Be 'Feed'
         $routes | Should -Not -Contain "/runwayml/v1/tasks/$id"
     }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Security;
+using System.Security.Cryptography;
+using System.Text;
 using CometRunway.Core.Http;
 
 namespace CometRunway.Core.Configuration;
@@ -12,6 +14,9 @@ namespace CometRunway.Core.Configuration;
 [DebuggerDisplay("ApiKey(****)")]
 public sealed class ApiKey
 {
+    /// <summary>From this length on, text holding the key is taken to be the key wherever it appears.</summary>
+    public const int UnambiguousLength = 16;
+
     private readonly string secret;
 
     private ApiKey(string secret) => this.secret = secret;
@@ -63,9 +68,52 @@ public sealed class ApiKey
 
     internal string Reveal() => secret;
 
-    /// <summary>Removes every occurrence of the secret from <paramref name="text"/>.</summary>
-    public string Redact(string text) =>
-        string.IsNullOrEmpty(text) ? text : text.Replace(secret, "****", StringComparison.Ordinal);
+    /// <summary>
+    /// Replaces the secret in <paramref name="text"/> with <c>****</c>, also where it appears percent-encoded. A key
+    /// of at least <see cref="UnambiguousLength"/> characters goes wherever it appears, even inside a longer word; a
+    /// shorter one only where it stands alone, so that "k" cannot turn "key" into "****ey" (garbling the text and
+    /// showing where the key's letters are).
+    /// </summary>
+    public string Redact(string text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        var redacted = RedactForm(text, secret);
+        var encoded = Uri.EscapeDataString(secret);
+        return encoded == secret ? redacted : RedactForm(redacted, encoded);
+    }
+
+    /// <summary>Whether <paramref name="other"/> holds the same secret (compared in constant time).</summary>
+    internal bool Matches(ApiKey other) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(other.secret));
+
+    private static string RedactForm(string text, string form)
+    {
+        if (form.Length >= UnambiguousLength)
+        {
+            return text.Replace(form, "****", StringComparison.Ordinal);
+        }
+
+        var result = new StringBuilder(text.Length);
+        var from = 0;
+        for (var at = text.IndexOf(form, StringComparison.Ordinal); at >= 0; at = text.IndexOf(form, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + form.Length;
+            if (at >= from && !IsKeyCharacter(text, at - 1) && !IsKeyCharacter(text, end))
+            {
+                result.Append(text, from, at - from).Append("****");
+                from = end;
+            }
+        }
+
+        return from == 0 ? text : result.Append(text, from, text.Length - from).ToString();
+    }
+
+    private static bool IsKeyCharacter(string text, int index) =>
+        index >= 0 && index < text.Length && (char.IsLetterOrDigit(text[index]) || text[index] is '-' or '_');
 
     public override string ToString() => "ApiKey(****)";
 }

@@ -11,4 +11,10 @@ public enum ConfigurationErrorKind
 
     /// <summary>The base address is not an absolute http(s) URL, carries user information, a query or a fragment, or is plain http to another machine without permission.</summary>
     BaseUriInvalid,
+
+    /// <summary>
+    /// A task came from another base address than the one the key was resolved for, and the key has not been used
+    /// with that address in this session: it is not sent there.
+    /// </summary>
+    TaskBaseUriNotTrusted,
 }

@@ -1,3 +1,4 @@
+using CometRunway.Core.Http;
 using CometRunway.Core.Tasks;
 
 namespace CometRunway.Core.Downloading;
@@ -39,7 +40,7 @@ public sealed record DownloadRequest
             }
             else
             {
-                reject(text, new RunwayDownloadException(DownloadErrorKind.InvalidUrl, $"'{text}' is not an absolute URL.") { TaskId = taskId });
+                reject(text, new RunwayDownloadException(DownloadErrorKind.InvalidUrl, $"'{UrlDisplay.Describe(text)}' is not an absolute URL.") { TaskId = taskId });
             }
         }
 

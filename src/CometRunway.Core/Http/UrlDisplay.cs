@@ -24,11 +24,24 @@ public static class UrlDisplay
             : Redact(url.OriginalString);
     }
 
+    /// <summary>For messages: URL text as typed, which may not even parse, without user information and at most 300 characters.</summary>
+    public static string Describe(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var shown = Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url) ? Describe(url) : Redact(text);
+        return shown.Length <= 300 ? shown : shown[..300] + "…";
+    }
+
     /// <summary>Cuts <c>user:password@</c> out of URL text (<c>user:pw@host/x</c> parses with "user" as its scheme).</summary>
     private static string Redact(string text)
     {
         var scheme = text.IndexOf("://", StringComparison.Ordinal);
         var start = scheme < 0 ? 0 : scheme + 3;
+        while (start < text.Length && text[start] == '/')
+        {
+            start++; // "//user:pw@host/x", a link without its scheme
+        }
+
         var at = text.IndexOf('@', start);
         var end = text.IndexOfAny(['/', '?', '#'], start);
         return at >= 0 && (end < 0 || at < end) ? text[..start] + text[(at + 1)..] : text;

@@ -3,6 +3,10 @@ namespace CometRunway.Core.Tasks;
 /// <summary>One Runway task as read from CometAPI, whatever shape the response had.</summary>
 public sealed record RunwayTask
 {
+    private readonly UriList output = UriList.Empty;
+    private readonly UriList assets = UriList.Empty;
+    private readonly TaskProperties properties = TaskProperties.Empty;
+
     public required string Id { get; init; }
 
     /// <summary>The route the task was read from; waiting and refreshing use the same one.</summary>
@@ -23,10 +27,11 @@ public sealed record RunwayTask
     public string? FailureCode { get; init; }
 
     /// <summary>The produced videos or images, in the order wire-format.md lists their places, without duplicates.</summary>
-    public IReadOnlyList<Uri> Output { get; init; } = Array.Empty<Uri>();
+    /// <remarks>A <see cref="UriList"/>, whose text is the links separated by spaces (what Export-Csv writes).</remarks>
+    public IReadOnlyList<Uri> Output { get => output; init => output = UriList.Of(value); }
 
     /// <summary>Extra assets such as <c>poster</c> and <c>last_frame</c>.</summary>
-    public IReadOnlyList<Uri> Assets { get; init; } = Array.Empty<Uri>();
+    public IReadOnlyList<Uri> Assets { get => assets; init => assets = UriList.Of(value); }
 
     public DateTimeOffset? CreatedAt { get; init; }
 
@@ -52,12 +57,10 @@ public sealed record RunwayTask
     public string? Prompt { get; init; }
 
     /// <summary>Fields the model does not name, as plain dictionaries, lists, strings, numbers and booleans.</summary>
-    public IReadOnlyDictionary<string, object?> Properties { get; init; } = EmptyProperties;
+    /// <remarks>A <see cref="TaskProperties"/>, whose text is compact JSON (what Export-Csv writes).</remarks>
+    public IReadOnlyDictionary<string, object?> Properties { get => properties; init => properties = TaskProperties.Of(value); }
 
     public bool IsTerminal => Status is RunwayTaskStatus.Succeeded or RunwayTaskStatus.Failed or RunwayTaskStatus.Cancelled;
 
     public override string ToString() => $"{Id} {Status}";
-
-    private static readonly IReadOnlyDictionary<string, object?> EmptyProperties =
-        new Dictionary<string, object?>(StringComparer.Ordinal);
 }

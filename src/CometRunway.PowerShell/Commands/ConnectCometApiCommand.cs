@@ -4,10 +4,13 @@ using CometRunway.PowerShell.Infrastructure;
 
 namespace CometRunway.PowerShell.Commands;
 
-/// <summary>Remembers a CometAPI key and base address for the rest of this runspace.</summary>
+/// <summary>
+/// Remembers a CometAPI key, base address and request settings (-RunwayVersion, -RequestTimeoutSec,
+/// -MaximumRetryCount) for the rest of this runspace.
+/// </summary>
 [Cmdlet(VerbsCommunications.Connect, "CometApi", DefaultParameterSetName = ApiKeySet)]
 [OutputType(typeof(CometApiSession))]
-public sealed class ConnectCometApiCommand : RunwayCommandBase
+public sealed class ConnectCometApiCommand : RequestSettingsCommandBase
 {
     private const string ApiKeySet = "ApiKey";
     private const string CredentialSet = "Credential";
@@ -41,7 +44,15 @@ public sealed class ConnectCometApiCommand : RunwayCommandBase
         {
             var key = ApiKey ?? ApiKey.FromSecureString(Credential!.Password);
             var baseUri = BaseUri is null ? null : ConnectionResolver.ParseBaseUri(BaseUri, AllowUnencryptedAuthentication.IsPresent);
-            var session = new CometApiSession(key, baseUri, AllowUnencryptedAuthentication.IsPresent);
+            var session = new CometApiSession(key, baseUri, AllowUnencryptedAuthentication.IsPresent)
+            {
+                RequestTimeout = RequestTimeoutSec is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                MaximumRetryCount = MaximumRetryCount,
+                RunwayVersion = RunwayVersion,
+            };
+
+            // Checked now, so that a setting that cannot work fails here and not in every later command.
+            ApiSettings.Resolve(null, null, null, session, null, null);
             RunspaceState.Current.Session = session;
             WriteVerbose($"Connected: requests in this session go to {baseUri?.ToString() ?? "the default address"} with the given key.");
             if (PassThru)

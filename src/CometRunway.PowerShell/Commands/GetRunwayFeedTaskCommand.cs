@@ -6,12 +6,12 @@ using CometRunway.PowerShell.Infrastructure;
 namespace CometRunway.PowerShell.Commands;
 
 /// <summary>Reads Runway tasks in the compatibility format: <c>POST /runway/feed</c>.</summary>
-[Cmdlet(VerbsCommon.Get, "RunwayFeedTask", DefaultParameterSetName = ByInputObjectSet)]
+[Cmdlet(VerbsCommon.Get, "RunwayFeedTask", DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(RunwayTask))]
 public sealed class GetRunwayFeedTaskCommand : TaskReadCommandBase
 {
-    /// <summary>The task ids returned by a compatibility-format create call (/runway/pro/...).</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
+    /// <summary>The task ids returned by a compatibility-format create call (/runway/pro/...). Piped ids and objects bind to -InputObject.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
     [Alias("Id", "task_id")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskIdCompleter))]

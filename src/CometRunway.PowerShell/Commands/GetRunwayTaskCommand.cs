@@ -6,12 +6,12 @@ using CometRunway.PowerShell.Infrastructure;
 namespace CometRunway.PowerShell.Commands;
 
 /// <summary>Reads Runway tasks in the official format: <c>GET /runwayml/v1/tasks/{id}</c>.</summary>
-[Cmdlet(VerbsCommon.Get, "RunwayTask", DefaultParameterSetName = ByInputObjectSet)]
+[Cmdlet(VerbsCommon.Get, "RunwayTask", DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(RunwayTask))]
 public sealed class GetRunwayTaskCommand : TaskReadCommandBase
 {
-    /// <summary>The task ids returned by an official-format create call.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
+    /// <summary>The task ids returned by an official-format create call. Piped ids and objects bind to -InputObject.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
     [Alias("TaskId", "task_id")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskIdCompleter))]

@@ -21,12 +21,16 @@ public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEven
     private DownloadPlanner? planner;
     private RunwayDownloader? downloader;
     private DownloadProgressWriter? progress;
+    private TaskRoutes? routes;
 
-    /// <summary>Succeeded tasks from Get-RunwayTask, Get-RunwayFeedTask or Wait-RunwayTask.</summary>
+    /// <summary>
+    /// Succeeded tasks from Get-RunwayTask, Get-RunwayFeedTask or Wait-RunwayTask, the same deserialized, or objects
+    /// with an Id and an Output property (such as Import-Csv rows of exported tasks).
+    /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TaskPathSet)]
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TaskLiteralPathSet)]
     [ValidateNotNull]
-    public RunwayTask[] InputObject { get; set; } = Array.Empty<RunwayTask>();
+    public PSObject[] InputObject { get; set; } = Array.Empty<PSObject>();
 
     /// <summary>Output URLs to download directly.</summary>
     [Parameter(Mandatory = true, ParameterSetName = UriPathSet)]
@@ -103,7 +107,7 @@ public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEven
     protected override void ProcessInput()
     {
         var requests = UsesUris
-            ? DownloadRequest.ForUrls(Uri, TaskId, (text, error) => WriteError(ErrorRecords.FromDownload(error, text)))
+            ? DownloadRequest.ForUrls(Uri, TaskId, (text, error) => WriteError(ErrorRecords.FromDownload(error, UrlDisplay.Describe(text))))
             : InputObject.SelectMany(RequestsFor);
         foreach (var request in requests)
         {
@@ -174,20 +178,42 @@ public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEven
         }
     }
 
-    /// <summary>Fresh links for expired outputs need the API; without a key, downloads still work, just without refresh.</summary>
+    /// <summary>
+    /// Fresh links for expired outputs need the API, at the address each task came from; without a key, downloads
+    /// still work, just without refresh.
+    /// </summary>
     private IRunwayTaskSource? TaskSourceForRefresh()
     {
         if (ResolveConnection(keyIsOptional: true) is { } connection)
         {
-            return CreateClient(connection, PostVerbose);
+            routes = CreateRoutes(connection, PostVerbose);
+            return routes.Source;
         }
 
         WriteVerbose("No CometAPI key is set, so expired output links cannot be refreshed in this run.");
         return null;
     }
 
-    private IEnumerable<DownloadRequest> RequestsFor(RunwayTask task)
+    private IEnumerable<DownloadRequest> RequestsFor(PSObject item)
     {
+        RunwayTask task;
+        try
+        {
+            var input = TaskInput.Read(item, withOutput: true);
+            task = input.Task ?? TaskFromObject(input);
+            routes?.RouteOrRefuse(input);
+        }
+        catch (TaskInputException unusable)
+        {
+            WriteError(unusable.Record);
+            return [];
+        }
+        catch (RunwayDownloadException error)
+        {
+            WriteError(ErrorRecords.FromDownload(error, item.BaseObject));
+            return [];
+        }
+
         try
         {
             return DownloadRequest.ForTask(task);
@@ -197,6 +223,31 @@ public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEven
             WriteError(ErrorRecords.FromDownload(error, task));
             return [];
         }
+    }
+
+    /// <summary>
+    /// A deserialized or hand-made task: its own Output links are saved (an expired one is refreshed by reading the
+    /// task again where it came from). An object that states no status but lists output is taken to have succeeded.
+    /// </summary>
+    private static RunwayTask TaskFromObject(TaskInput input)
+    {
+        if (input.Output is null && input.Status is null or RunwayTaskStatus.Succeeded)
+        {
+            throw new RunwayDownloadException(
+                DownloadErrorKind.NoOutput,
+                $"The input for task {input.Id} lists no output links (no Output property). Read the task first and pipe that on: " +
+                $"Get-RunwayTask -Id {input.Id} | Save-RunwayOutput (Get-RunwayFeedTask for compatibility-format tasks).")
+            { TaskId = input.Id };
+        }
+
+        return new RunwayTask
+        {
+            Id = input.Id,
+            Format = input.Format ?? RunwayTaskFormat.Official,
+            Status = input.Status ?? RunwayTaskStatus.Succeeded,
+            Output = input.Output ?? [],
+            BaseUri = input.BaseUri,
+        };
     }
 
     private void PlanAndConfirm(DownloadRequest request)
@@ -219,9 +270,13 @@ public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEven
         }
     }
 
-    /// <summary>What an error is about: the piped task, else the task id, else the URL.</summary>
-    private static object Target(RunwayTask? task, string? taskId, Uri url) => (object?)task ?? (object?)taskId ?? url.ToString();
+    /// <summary>What an error is about: the piped task, else the task id, else the URL (never with its user information).</summary>
+    private static object Target(RunwayTask? task, string? taskId, Uri url) => (object?)task ?? (object?)taskId ?? UrlDisplay.WithoutUserInfo(url).ToString();
 
+    /// <summary>
+    /// The file as Get-Item gives it (the provider's item, with PSPath and what the FileSystem views show: mode, owner,
+    /// size), plus TaskId and SourceUri.
+    /// </summary>
     private void WritePassThru(string path, string? taskId, Uri url)
     {
         if (!PassThru)
@@ -229,9 +284,22 @@ public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEven
             return;
         }
 
-        var file = PSObject.AsPSObject(new FileInfo(path));
+        var file = ProviderItem(path) ?? PSObject.AsPSObject(new FileInfo(path));
         file.Properties.Add(new PSNoteProperty("TaskId", taskId));
         file.Properties.Add(new PSNoteProperty("SourceUri", url));
         WriteObject(file);
+    }
+
+    private PSObject? ProviderItem(string path)
+    {
+        try
+        {
+            // Provider-qualified, so the current location's provider and wildcards play no part.
+            return InvokeProvider.Item.Get([@"Microsoft.PowerShell.Core\FileSystem::" + path], force: true, literalPath: true).SingleOrDefault();
+        }
+        catch (Exception error) when (error is ProviderNotFoundException or ItemNotFoundException or ProviderInvocationException)
+        {
+            return null;
+        }
     }
 }

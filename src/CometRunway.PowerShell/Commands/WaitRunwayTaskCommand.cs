@@ -9,8 +9,8 @@ using CometRunway.PowerShell.Infrastructure;
 namespace CometRunway.PowerShell.Commands;
 
 /// <summary>Waits for Runway tasks to finish, polling all of them concurrently, and writes each one as it succeeds.</summary>
-// InputObject is the default set so a piped task binds by value (keeping its route) rather than its Id by property name.
-[Cmdlet(VerbsLifecycle.Wait, "RunwayTask", DefaultParameterSetName = ByInputObjectSet)]
+// Id is the default set, so that the mandatory prompt asks for ids; everything piped binds to -InputObject.
+[Cmdlet(VerbsLifecycle.Wait, "RunwayTask", DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(RunwayTask))]
 public sealed class WaitRunwayTaskCommand : BackgroundCommandBase<WaitEvent>
 {
@@ -20,21 +20,25 @@ public sealed class WaitRunwayTaskCommand : BackgroundCommandBase<WaitEvent>
     private RunwayTaskWaiter? waiter;
     private Task<WaitSummary>? running;
     private WaitProgressWriter? progress;
+    private TaskRoutes? routes;
 
-    /// <summary>Task ids; plain ids are read through the route -Format names.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
+    /// <summary>Task ids; they are read through the route -Format names. Piped ids and objects bind to -InputObject.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
     [Alias("TaskId", "task_id")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskIdCompleter))]
     public string[] Id { get; set; } = Array.Empty<string>();
 
-    /// <summary>Task objects from Get-RunwayTask or Get-RunwayFeedTask; each is polled through the route it came from.</summary>
+    /// <summary>
+    /// Tasks (live or deserialized), task ids, or objects with an Id, TaskId or task_id property; each is polled
+    /// through the route and at the base address it came from.
+    /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObjectSet)]
     [ValidateNotNull]
-    public RunwayTask[] InputObject { get; set; } = Array.Empty<RunwayTask>();
+    public PSObject[] InputObject { get; set; } = Array.Empty<PSObject>();
 
-    /// <summary>The route for plain ids: Official (GET /runwayml/v1/tasks/{id}) or Feed (POST /runway/feed).</summary>
-    [Parameter(ParameterSetName = ByIdSet)]
+    /// <summary>The route for plain ids and for objects that name none: Official (GET /runwayml/v1/tasks/{id}) or Feed (POST /runway/feed).</summary>
+    [Parameter]
     public RunwayTaskFormat Format { get; set; } = RunwayTaskFormat.Official;
 
     /// <summary>Seconds to wait for all tasks; -1 waits without limit. Default 1800 (30 minutes).</summary>
@@ -70,8 +74,8 @@ public sealed class WaitRunwayTaskCommand : BackgroundCommandBase<WaitEvent>
 
     protected override Task StartEngine()
     {
-        var client = CreateClient(ResolveConnection(), PostVerbose, RetryPolicy.None);
-        waiter = new RunwayTaskWaiter(client, Post, PostVerbose, new WaitOptions
+        routes = CreateRoutes(ResolveConnection(), PostVerbose, RetryPolicy.None);
+        waiter = new RunwayTaskWaiter(routes.Source, Post, PostVerbose, new WaitOptions
         {
             ThrottleLimit = ThrottleLimit > 0 ? ThrottleLimit : null,
             PollInterval = TimeSpan.FromSeconds(PollIntervalSec),
@@ -85,27 +89,28 @@ public sealed class WaitRunwayTaskCommand : BackgroundCommandBase<WaitEvent>
 
     protected override void ProcessInput()
     {
-        if (ParameterSetName == ByInputObjectSet)
+        var inputs = ParameterSetName == ByInputObjectSet ? InputObject.Select(item => (object)item) : Id;
+        foreach (var item in inputs)
         {
-            foreach (var task in InputObject)
-            {
-                AddOrReportLate(task.Id, () => waiter!.Add(task));
-            }
-
-            return;
-        }
-
-        foreach (var id in Id)
-        {
+            TaskInput input;
             try
             {
-                var valid = TaskId.Validate(id);
-                AddOrReportLate(valid, () => waiter!.Add(valid, Format));
+                input = item is string id ? TaskInput.ForId(id) : TaskInput.Read(item);
+                input = input with { Id = TaskId.Validate(input.Id) };
+                routes!.Route(input);
+            }
+            catch (TaskInputException unusable)
+            {
+                WriteError(unusable.Record);
+                continue;
             }
             catch (ArgumentException invalid)
             {
-                WriteError(ErrorRecords.InvalidTaskId(invalid, id));
+                WriteError(ErrorRecords.InvalidTaskId(invalid, item is PSObject wrapped ? wrapped.BaseObject : item));
+                continue;
             }
+
+            AddOrReportLate(input.Id, () => input.Task is { } task ? waiter!.Add(task) : waiter!.Add(input.Id, input.Format ?? Format));
         }
     }
 

@@ -2,12 +2,14 @@ using System.Management.Automation;
 using CometRunway.Core.Configuration;
 using CometRunway.Core.Http;
 using CometRunway.Core.Retry;
-using CometRunway.PowerShell.Completion;
 
 namespace CometRunway.PowerShell.Infrastructure;
 
-/// <summary>The parameters every command that talks to CometAPI shares, and how they become a client.</summary>
-public abstract class ApiCommandBase : RunwayCommandBase
+/// <summary>
+/// The parameters every command that talks to CometAPI shares (the request settings of its base class too), and how
+/// they become a client: each overrides Connect-CometApi, which overrides the defaults.
+/// </summary>
+public abstract class ApiCommandBase : RequestSettingsCommandBase
 {
     /// <summary>The CometAPI key. Overrides Connect-CometApi and COMETAPI_KEY.</summary>
     [Parameter]
@@ -23,12 +25,6 @@ public abstract class ApiCommandBase : RunwayCommandBase
     [Parameter]
     public SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
-    /// <summary>Sent as the X-Runway-Version header, e.g. 2024-11-06.</summary>
-    [Parameter]
-    [ArgumentCompleter(typeof(RunwayVersionCompleter))]
-    [ValidatePattern(@"^\d{4}-\d{2}-\d{2}\z")]
-    public string? RunwayVersion { get; set; }
-
     /// <summary>
     /// Resolves key and base address (parameters, then session, then environment) or stops the command
     /// with one error that says how to provide them.
@@ -43,8 +39,10 @@ public abstract class ApiCommandBase : RunwayCommandBase
     {
         try
         {
-            return ConnectionResolver.Resolve(
+            var connection = ConnectionResolver.Resolve(
                 ApiKey, BaseUri, RunspaceState.Current.Session, Environment.GetEnvironmentVariable, AllowUnencryptedAuthentication.IsPresent);
+            RunspaceState.Current.RememberKeyUse(connection.ApiKey, connection.BaseUri);
+            return connection;
         }
         catch (CometApiConfigurationException error) when (keyIsOptional && error.Kind == ConfigurationErrorKind.KeyMissing)
         {
@@ -57,16 +55,35 @@ public abstract class ApiCommandBase : RunwayCommandBase
         }
     }
 
+    /// <summary>
+    /// Reads each task at the base address it came from (unless -BaseUri was given), where the key may go; clients
+    /// are made as <see cref="CreateClient"/> makes them.
+    /// </summary>
+    private protected TaskRoutes CreateRoutes(CometApiConnection connection, Action<string>? verbose, RetryPolicy? retry = null) =>
+        new(connection, !string.IsNullOrWhiteSpace(BaseUri), target => CreateClient(target, verbose, retry));
+
     /// <param name="verbose">Receives each request's log line; null when verbose output is off.</param>
-    /// <param name="retry">Null for the default retries; the waiter passes none because it paces requests itself.</param>
+    /// <param name="retry">Null for the retries the settings say; the waiter passes none because it paces requests itself.</param>
     protected RunwayClient CreateClient(CometApiConnection connection, Action<string>? verbose, RetryPolicy? retry = null) =>
         new(connection, ClientOptions(verbose, retry));
 
-    /// <summary>The options every request of this command is sent with; creating tasks uses them too.</summary>
-    protected RunwayClientOptions ClientOptions(Action<string>? verbose, RetryPolicy? retry = null) => new()
+    /// <summary>
+    /// How requests are sent, from -RequestTimeoutSec, -MaximumRetryCount and -RunwayVersion, else the Connect-CometApi
+    /// session, else the defaults (<see cref="ApiSettings"/>). Every command that talks to CometAPI builds its client or
+    /// creator with these options; settings that cannot work stop the command with CometApiSettingInvalid.
+    /// </summary>
+    /// <param name="verbose">Receives each request's log line; null when verbose output is off.</param>
+    /// <param name="retry">A retry policy the command needs whatever the settings say, or null.</param>
+    protected RunwayClientOptions ClientOptions(Action<string>? verbose, RetryPolicy? retry = null)
     {
-        RunwayVersion = RunwayVersion,
-        Log = verbose is null ? null : entry => verbose(entry.Message),
-        Retry = retry ?? RetryPolicy.Default,
-    };
+        try
+        {
+            return ApiSettings.Resolve(RequestTimeoutSec, MaximumRetryCount, RunwayVersion, RunspaceState.Current.Session, retry, verbose);
+        }
+        catch (ArgumentException unusable)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(unusable, ErrorIds.CometApiSettingInvalid, ErrorCategory.InvalidArgument, null));
+            throw;
+        }
+    }
 }

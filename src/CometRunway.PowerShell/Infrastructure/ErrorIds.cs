@@ -17,7 +17,13 @@ internal static class ErrorIds
     public const string CometApiKeyInvalid = nameof(CometApiKeyInvalid);
     public const string CometApiBaseUriInvalid = nameof(CometApiBaseUriInvalid);
     public const string CometApiConnectInvalidArgument = nameof(CometApiConnectInvalidArgument);
+    public const string CometApiSettingInvalid = nameof(CometApiSettingInvalid);
     public const string InvalidRunwayTaskId = nameof(InvalidRunwayTaskId);
+
+    // Pipeline objects that cannot be used as tasks, and tasks whose base address the key may not go to: one per object.
+    public const string TaskIdPropertyMissing = nameof(TaskIdPropertyMissing);
+    public const string InvalidTaskProperty = nameof(InvalidTaskProperty);
+    public const string RunwayTaskBaseUriNotTrusted = nameof(RunwayTaskBaseUriNotTrusted);
 
     // Answers of the API, one per task (RunwayErrorKind).
     public const string RunwayTaskNotVisible = nameof(RunwayTaskNotVisible);
@@ -77,6 +83,7 @@ internal static class ErrorIds
     {
         ConfigurationErrorKind.KeyMissing => (CometApiKeyMissing, ErrorCategory.AuthenticationError),
         ConfigurationErrorKind.KeyInvalid => (CometApiKeyInvalid, ErrorCategory.InvalidArgument),
+        ConfigurationErrorKind.TaskBaseUriNotTrusted => (RunwayTaskBaseUriNotTrusted, ErrorCategory.SecurityError),
         _ => (CometApiBaseUriInvalid, ErrorCategory.InvalidArgument),
     };
 

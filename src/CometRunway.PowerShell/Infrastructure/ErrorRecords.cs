@@ -34,11 +34,15 @@ internal static class ErrorRecords
         return Create(error, id, category, subject);
     }
 
-    /// <param name="baseUri">The -BaseUri given, the target of an unusable address; a key is never a target.</param>
+    /// <param name="baseUri">
+    /// The -BaseUri given, the target of an unusable address (without its user information, which the error view
+    /// would show); a key is never a target.
+    /// </param>
     public static ErrorRecord FromConfiguration(CometApiConfigurationException error, string? baseUri)
     {
         var (id, category) = ErrorIds.Of(error.Kind);
-        return Create(error, id, category, error.Kind == ConfigurationErrorKind.BaseUriInvalid ? baseUri : null);
+        var target = error.Kind == ConfigurationErrorKind.BaseUriInvalid && baseUri is not null ? UrlDisplay.Describe(baseUri) : null;
+        return Create(error, id, category, target);
     }
 
     public static ErrorRecord InvalidTaskId(ArgumentException error, object target) =>

@@ -5,8 +5,9 @@ using CometRunway.Core.Configuration;
 namespace CometRunway.PowerShell.Infrastructure;
 
 /// <summary>
-/// What the module remembers per runspace: the <c>Connect-CometApi</c> session and the task ids seen
-/// (for tab completion). Keyed weakly by the runspace, so a closed runspace takes its state with it and
+/// What the module remembers per runspace: the <c>Connect-CometApi</c> session, the base addresses each key has
+/// been used with (the base-address rule, <see cref="ConnectionResolver.ForTask"/>), and the task ids seen (for tab
+/// completion). Keyed weakly by the runspace, so a closed runspace takes its state with it and
 /// thread jobs or runbook jobs sharing a process never see each other's key.
 /// </summary>
 internal sealed class RunspaceState
@@ -17,6 +18,7 @@ internal sealed class RunspaceState
 
     private readonly object gate = new();
     private readonly LinkedList<string> recentIds = new();
+    private readonly List<(ApiKey Key, string Origin)> keyUses = new();
     private CometApiSession? session;
 
     public static RunspaceState Current =>
@@ -26,6 +28,39 @@ internal sealed class RunspaceState
     {
         get { lock (gate) { return session; } }
         set { lock (gate) { session = value; } }
+    }
+
+    /// <summary>A command resolved <paramref name="key"/> for <paramref name="baseUri"/>: tasks from its origin may be read with that key from now on.</summary>
+    public void RememberKeyUse(ApiKey key, Uri baseUri)
+    {
+        var origin = ConnectionResolver.Origin(baseUri);
+        lock (gate)
+        {
+            if (!keyUses.Any(use => use.Key.Matches(key) && string.Equals(use.Origin, origin, StringComparison.OrdinalIgnoreCase)))
+            {
+                keyUses.Add((key, origin));
+            }
+        }
+    }
+
+    /// <summary>Whether a command of this runspace has resolved <paramref name="key"/> for the origin of <paramref name="baseUri"/>.</summary>
+    public bool HasUsedKeyWith(ApiKey key, Uri baseUri)
+    {
+        var origin = ConnectionResolver.Origin(baseUri);
+        lock (gate)
+        {
+            return keyUses.Any(use => use.Key.Matches(key) && string.Equals(use.Origin, origin, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    /// <summary>Disconnect-CometApi: forgets the session and every base address a key was used with.</summary>
+    public void Forget()
+    {
+        lock (gate)
+        {
+            session = null;
+            keyUses.Clear();
+        }
     }
 
     public void RememberTaskId(string id)

@@ -16,11 +16,15 @@ public abstract class TaskReadCommandBase : BackgroundCommandBase<ReadEvent>
 
     private readonly TaskCompletionSource inputComplete = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private BatchTaskReader? reader;
+    private TaskRoutes? routes;
 
-    /// <summary>Task objects from another CometRunway command; their ids are read again.</summary>
+    /// <summary>
+    /// Tasks (live or deserialized), task ids, or objects with an Id, TaskId or task_id property; each is read again
+    /// at the base address it came from.
+    /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObjectSet)]
     [ValidateNotNull]
-    public RunwayTask[] InputObject { get; set; } = Array.Empty<RunwayTask>();
+    public PSObject[] InputObject { get; set; } = Array.Empty<PSObject>();
 
     /// <summary>How many requests may be in flight at once.</summary>
     [Parameter]
@@ -34,17 +38,26 @@ public abstract class TaskReadCommandBase : BackgroundCommandBase<ReadEvent>
 
     protected override Task StartEngine()
     {
-        var client = CreateClient(ResolveConnection(), PostVerbose);
-        reader = new BatchTaskReader(client, ThrottleLimit, Post, StopToken);
+        routes = CreateRoutes(ResolveConnection(), PostVerbose);
+        reader = new BatchTaskReader(routes.Source, ThrottleLimit, Post, StopToken);
         return ReadUntilInputEndsAsync(reader);
     }
 
     protected override void ProcessInput()
     {
-        var ids = ParameterSetName == ByInputObjectSet ? InputObject.Select(task => task.Id) : BoundIds;
-        foreach (var id in ids)
+        var inputs = ParameterSetName == ByInputObjectSet ? InputObject.Select(item => (object)item) : BoundIds;
+        foreach (var item in inputs)
         {
-            reader!.Add(id, Format);
+            try
+            {
+                var input = item is string id ? TaskInput.ForId(id) : TaskInput.Read(item);
+                routes!.Route(input);
+                reader!.Add(input.Id, Format);
+            }
+            catch (TaskInputException unusable)
+            {
+                WriteError(unusable.Record);
+            }
         }
     }
 

@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
 using System.Reflection;
-using CometRunway.Core.Tasks;
 
 namespace CometRunway.PowerShell.Tests.Contract;
 
@@ -44,34 +43,50 @@ public sealed class CmdletContractTests
         Assert.Contains(defaultSet, sets);
     }
 
+    /// <summary>
+    /// Run without arguments, the command prompts for ids (Id[0]:), so the id parameter is the mandatory first
+    /// position of the default set. It takes nothing from the pipeline: what is piped binds to -InputObject whole,
+    /// so a live task keeps its object (PowerShell tries the default set first and would bind its Id alone).
+    /// </summary>
     [Theory]
     [InlineData(typeof(Commands.GetRunwayTaskCommand), "Id", new[] { "TaskId", "task_id" })]
     [InlineData(typeof(Commands.GetRunwayFeedTaskCommand), "TaskId", new[] { "Id", "task_id" })]
     [InlineData(typeof(Commands.WaitRunwayTaskCommand), "Id", new[] { "TaskId", "task_id" })]
-    public void TaskIdsBindByValueAndByPropertyNameWithTheCommonAliases(Type type, string name, string[] aliases)
+    public void TaskIdsAreTheMandatoryFirstPositionOfTheDefaultSetWithTheCommonAliases(Type type, string name, string[] aliases)
     {
         var property = type.GetProperty(name)!;
         var parameter = Assert.Single(property.GetCustomAttributes<ParameterAttribute>());
-        Assert.True(parameter.ValueFromPipeline);
-        Assert.True(parameter.ValueFromPipelineByPropertyName);
+        Assert.Equal(type.GetCustomAttribute<CmdletAttribute>()!.DefaultParameterSetName, parameter.ParameterSetName);
         Assert.True(parameter.Mandatory);
         Assert.Equal(0, parameter.Position);
+        Assert.False(parameter.ValueFromPipeline || parameter.ValueFromPipelineByPropertyName);
         Assert.Equal(aliases, property.GetCustomAttribute<AliasAttribute>()!.AliasNames);
         Assert.Equal(typeof(string[]), property.PropertyType);
     }
 
+    /// <summary>
+    /// Everything piped (live and deserialized tasks, ids, Import-Csv rows, hashtables) binds to -InputObject, which
+    /// reads it (TaskInput): Id, TaskId or task_id, Format or Route, BaseUri, and for saving, Output and Status.
+    /// </summary>
     [Theory]
     [InlineData(typeof(Commands.GetRunwayTaskCommand))]
     [InlineData(typeof(Commands.GetRunwayFeedTaskCommand))]
     [InlineData(typeof(Commands.WaitRunwayTaskCommand))]
-    public void TaskObjectsBindByValueInTheDefaultSet(Type type)
+    [InlineData(typeof(Commands.SaveRunwayOutputCommand))]
+    public void EverythingPipedBindsToInputObject(Type type)
     {
-        var property = type.GetProperty("InputObject")!;
-        var parameter = Assert.Single(property.GetCustomAttributes<ParameterAttribute>());
-        Assert.True(parameter.ValueFromPipeline);
-        Assert.False(parameter.ValueFromPipelineByPropertyName);
-        Assert.Equal(typeof(RunwayTask[]), property.PropertyType);
-        Assert.Equal(type.GetCustomAttribute<CmdletAttribute>()!.DefaultParameterSetName, parameter.ParameterSetName);
+        var pipelineParameters = CmdletTypes.Parameters(type)
+            .Where(p => p.GetCustomAttributes<ParameterAttribute>().Any(a => a.ValueFromPipeline || a.ValueFromPipelineByPropertyName))
+            .ToList();
+
+        var property = Assert.Single(pipelineParameters);
+        Assert.Equal("InputObject", property.Name);
+        Assert.Equal(typeof(PSObject[]), property.PropertyType);
+        Assert.All(property.GetCustomAttributes<ParameterAttribute>(), parameter =>
+        {
+            Assert.True(parameter.ValueFromPipeline && parameter.Mandatory);
+            Assert.False(parameter.ValueFromPipelineByPropertyName);
+        });
     }
 
     [Fact]
@@ -92,7 +107,7 @@ public sealed class CmdletContractTests
         }
 
         var names = CmdletTypes.Parameters(type).Select(p => p.Name).ToHashSet();
-        Assert.Superset(new HashSet<string> { "ApiKey", "BaseUri", "RunwayVersion", "AllowUnencryptedAuthentication" }, names);
+        Assert.Superset(new HashSet<string> { "ApiKey", "BaseUri", "RunwayVersion", "RequestTimeoutSec", "MaximumRetryCount", "AllowUnencryptedAuthentication" }, names);
     }
 
     [Fact]

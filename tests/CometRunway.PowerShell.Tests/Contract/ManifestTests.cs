@@ -29,12 +29,14 @@ public sealed class ManifestTests
         Assert.Empty((IEnumerable)manifest["AliasesToExport"]!);
     }
 
-    [Fact]
-    public void FormatFilesExistInTheModuleFolder()
+    [Theory]
+    [InlineData("FormatsToProcess")]
+    [InlineData("TypesToProcess")]
+    public void FormatAndTypeFilesExistInTheModuleFolder(string key)
     {
-        var formats = ((IEnumerable)manifest["FormatsToProcess"]!).Cast<string>().ToArray();
-        Assert.NotEmpty(formats);
-        Assert.All(formats, f => Assert.True(File.Exists(CmdletTypes.RepositoryFile(Path.Combine("module", f))), f));
+        var files = ((IEnumerable)manifest[key]!).Cast<string>().ToArray();
+        Assert.NotEmpty(files);
+        Assert.All(files, f => Assert.True(File.Exists(CmdletTypes.RepositoryFile(Path.Combine("module", f))), f));
     }
 
     [Fact]

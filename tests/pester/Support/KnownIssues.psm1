@@ -8,8 +8,6 @@
 Set-StrictMode -Version Latest
 
 $knownIssues = @{
-    '10.3'  = 'deserialized tasks (Import-Clixml, Start-Job, remoting) do not bind to the next cmdlet as tasks: InputObjectNotBound, or bound by Id alone, losing their route'
-    '10.14' = 'views: the task table at 80 columns cuts Output to a few characters; -PassThru FileInfo shows blank UnixMode, User, Group and Size'
 }
 
 function Skip-WhileKnownIssue {
