@@ -128,7 +128,7 @@
         @{ Name = 'a key given as "Bearer <key>"'; Area = 'Headers'; Script = 'Get-RunwayTask corpus-bearer -ApiKey "Bearer $Key" | ForEach-Object Id'; Verdict = 'Accepted'; Output = 'corpus-bearer' }
         @{ Name = 'a hashtable for a key'; Area = 'Headers'; Script = 'Get-RunwayTask x -ApiKey @{ a = 1; b = 2 }'; Verdict = 'Error'; ErrorId = 'ParameterArgumentTransformationError'; Mentions = @('-ApiKey takes a SecureString') }
 
-        # ---- Create cmdlets (moved from tests/pester/Corpus/create-inputs.psd1) ------------------------------------
+        # ---- Create cmdlets -----------------------------------------------------------------------------------------
         @{ Name = 'create: New-RunwayImageToVideoTask ./still.png -Ratio ''16x9'''; Area = 'Create'; Script = 'New-RunwayImageToVideoTask ./still.png -Ratio ''16x9'''; Verdict = 'Error'; ErrorId = 'RunwayCreateInvalidRequest'; Parameter = 'Ratio' }
         @{ Name = 'create: New-RunwayImageToVideoTask ./still.png -Ratio ''0:720'''; Area = 'Create'; Script = 'New-RunwayImageToVideoTask ./still.png -Ratio ''0:720'''; Verdict = 'Error'; ErrorId = 'RunwayCreateInvalidRequest'; Parameter = 'Ratio' }
         @{ Name = 'create: New-RunwayImageToVideoTask ./still.png -Ratio ''wide'''; Area = 'Create'; Script = 'New-RunwayImageToVideoTask ./still.png -Ratio ''wide'''; Verdict = 'Error'; ErrorId = 'RunwayCreateInvalidRequest'; Parameter = 'Ratio' }
