@@ -8,8 +8,9 @@ namespace CometRunway.Core.Concurrency;
 /// unless the token is cancelled or the work returns null (nothing to report; later items are not held up by it).
 /// </summary>
 /// <remarks>
-/// The shape of <see cref="Reading.BatchTaskReader"/>, for any work; the report callback is called under a lock, one
-/// outcome at a time, and an exception it throws is kept for <see cref="WhenAllAsync"/> without stopping the others.
+/// The engine of <see cref="Reading.BatchTaskReader"/> and <see cref="Creating.BatchTaskCreator"/>. The report callback
+/// is called under a lock, one outcome at a time, and an exception it throws is kept for <see cref="WhenAllAsync"/> and
+/// <see cref="Completion"/> without stopping the others.
 /// </remarks>
 internal sealed class OrderedBatch<TOutcome>
     where TOutcome : class
@@ -18,6 +19,7 @@ internal sealed class OrderedBatch<TOutcome>
     private readonly SemaphoreSlim slots;
     private readonly CancellationToken cancellationToken;
     private readonly object gate = new();
+    private readonly TaskCompletionSource addingCompleted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SortedDictionary<long, TOutcome?> finishedOutOfOrder = new();
     private long nextToAdd;
     private long nextToReport;
@@ -32,7 +34,14 @@ internal sealed class OrderedBatch<TOutcome>
         this.report = report;
         this.cancellationToken = cancellationToken;
         slots = new SemaphoreSlim(maxConcurrency, maxConcurrency);
+        Completion = CompleteAfterAddingAsync();
     }
+
+    /// <summary>
+    /// Ends once <see cref="CompleteAdding"/> was called and every item added has ended (or the token was cancelled);
+    /// faults with the first exception the report callback threw.
+    /// </summary>
+    public Task Completion { get; }
 
     /// <summary>
     /// Starts <paramref name="work"/> as soon as a slot is free; any exception it throws (but cancellation) is reported as
@@ -71,7 +80,16 @@ internal sealed class OrderedBatch<TOutcome>
         }
     }
 
+    /// <summary>No more items will be added: <see cref="Completion"/> ends when those added so far have.</summary>
+    public void CompleteAdding() => addingCompleted.TrySetResult();
+
     private static TaskCompletionSource NewIdleSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private async Task CompleteAfterAddingAsync()
+    {
+        await addingCompleted.Task.ConfigureAwait(false);
+        await WhenAllAsync().ConfigureAwait(false);
+    }
 
     private async Task RunOneAsync(long sequence, Func<long, CancellationToken, Task<TOutcome?>> work, Func<long, Exception, TOutcome> onError)
     {

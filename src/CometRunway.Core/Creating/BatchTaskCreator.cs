@@ -22,6 +22,9 @@ public sealed class BatchTaskCreator
         batch = new OrderedBatch<CreateEvent>(maxConcurrency, report, cancellationToken);
     }
 
+    /// <summary>Ends once <see cref="CompleteAdding"/> was called and every request added has been reported (or dropped by cancellation).</summary>
+    public Task Completion => batch.Completion;
+
     /// <summary>Adds a request: it is validated and sent when a slot is free. Returns its place in the report order (0, 1, …).</summary>
     public long Add(CreateRequest request)
     {
@@ -30,6 +33,9 @@ public sealed class BatchTaskCreator
             async (sequence, token) => new CreateEvent.Created(sequence, request, await creator.CreateAsync(request, token).ConfigureAwait(false)),
             (sequence, error) => new CreateEvent.Failed(sequence, request, error));
     }
+
+    /// <summary>No more requests will be added.</summary>
+    public void CompleteAdding() => batch.CompleteAdding();
 
     /// <summary>Completes when every request added so far has been reported (or dropped by cancellation); faults with the report callback's first exception.</summary>
     public Task WhenAllAsync() => batch.WhenAllAsync();

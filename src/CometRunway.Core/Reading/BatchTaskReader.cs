@@ -1,4 +1,4 @@
-using System.Runtime.ExceptionServices;
+using CometRunway.Core.Concurrency;
 using CometRunway.Core.Http;
 using CometRunway.Core.Tasks;
 
@@ -12,148 +12,32 @@ namespace CometRunway.Core.Reading;
 public sealed class BatchTaskReader
 {
     private readonly IRunwayTaskSource source;
-    private readonly Action<ReadEvent> report;
-    private readonly SemaphoreSlim slots;
-    private readonly CancellationToken cancellationToken;
-    private readonly object gate = new();
-    private readonly SortedDictionary<long, ReadEvent> finishedOutOfOrder = new();
-    private long nextToAdd;
-    private long nextToReport;
-
-    // Reads added but not yet ended, and the signal WhenAllAsync hands out while there are any.
-    private long pending;
-    private TaskCompletionSource idle = NewIdleSignal();
-    private ExceptionDispatchInfo? reportError;
+    private readonly OrderedBatch<ReadEvent> batch;
 
     public BatchTaskReader(IRunwayTaskSource source, int maxConcurrency, Action<ReadEvent> report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(report);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrency, 1);
         this.source = source;
-        this.report = report;
-        this.cancellationToken = cancellationToken;
-        slots = new SemaphoreSlim(maxConcurrency, maxConcurrency);
+        batch = new OrderedBatch<ReadEvent>(maxConcurrency, report, cancellationToken);
     }
 
-    public void Add(string id, RunwayTaskFormat format)
-    {
-        long sequence;
-        lock (gate)
-        {
-            sequence = nextToAdd++;
-            if (pending++ == 0)
-            {
-                idle = NewIdleSignal();
-            }
-        }
+    /// <summary>Ends once <see cref="CompleteAdding"/> was called and every id added has been reported (or the token was cancelled).</summary>
+    public Task Completion => batch.Completion;
 
-        // Fire and forget: ReadOneAsync never throws, and its end is counted in 'pending'.
-        _ = ReadOneAsync(sequence, id, format);
-    }
+    /// <remarks>
+    /// Not only API and argument errors: whatever the source throws is reported as <see cref="ReadEvent.Failed"/> in its
+    /// place, or every later result would wait for it forever.
+    /// </remarks>
+    public void Add(string id, RunwayTaskFormat format) => batch.Add(
+        async (_, token) => new ReadEvent.Read(await source.GetTaskAsync(id, format, token).ConfigureAwait(false)),
+        (_, error) => new ReadEvent.Failed(id, format, error));
+
+    /// <summary>No more ids will be added.</summary>
+    public void CompleteAdding() => batch.CompleteAdding();
 
     /// <summary>
     /// Completes when every id added so far has been reported (or the token was cancelled). Faults with the
     /// first exception the report callback threw, if any.
     /// </summary>
-    public Task WhenAllAsync()
-    {
-        lock (gate)
-        {
-            if (pending > 0)
-            {
-                return idle.Task;
-            }
-
-            return reportError is { } error ? Task.FromException(error.SourceException) : Task.CompletedTask;
-        }
-    }
-
-    private static TaskCompletionSource NewIdleSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    private async Task ReadOneAsync(long sequence, string id, RunwayTaskFormat format)
-    {
-        try
-        {
-            var outcome = await ReadAsync(id, format).ConfigureAwait(false);
-            if (outcome is not null)
-            {
-                ReportInOrder(sequence, outcome);
-            }
-        }
-        finally
-        {
-            Ended();
-        }
-    }
-
-    /// <returns>The outcome to report, or null when the token was cancelled.</returns>
-    private async Task<ReadEvent?> ReadAsync(string id, RunwayTaskFormat format)
-    {
-        try
-        {
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                // A slot freed by a cancelled read may be handed to a waiter whose token is cancelled too.
-                cancellationToken.ThrowIfCancellationRequested();
-                return new ReadEvent.Read(await source.GetTaskAsync(id, format, cancellationToken).ConfigureAwait(false));
-            }
-            finally
-            {
-                slots.Release();
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return null;
-        }
-        catch (Exception error)
-        {
-            // Not only API and argument errors: whatever a source throws must still be reported in its place,
-            // or every later result would wait for it forever.
-            return new ReadEvent.Failed(id, format, error);
-        }
-    }
-
-    private void ReportInOrder(long sequence, ReadEvent outcome)
-    {
-        lock (gate)
-        {
-            finishedOutOfOrder[sequence] = outcome;
-            while (finishedOutOfOrder.Remove(nextToReport, out var next))
-            {
-                nextToReport++;
-                try
-                {
-                    report(next);
-                }
-                catch (Exception error)
-                {
-                    // The callback's own bug: keep reporting the others, and let WhenAllAsync say what happened.
-                    reportError ??= ExceptionDispatchInfo.Capture(error);
-                }
-            }
-        }
-    }
-
-    private void Ended()
-    {
-        lock (gate)
-        {
-            if (--pending > 0)
-            {
-                return;
-            }
-
-            if (reportError is { } error)
-            {
-                idle.TrySetException(error.SourceException);
-            }
-            else
-            {
-                idle.TrySetResult();
-            }
-        }
-    }
+    public Task WhenAllAsync() => batch.WhenAllAsync();
 }

@@ -73,6 +73,27 @@ public sealed class OrderedBatchTests
         Assert.Equal(["first"], reported);
     }
 
+    [Fact]
+    public async Task CompletionEndsOnlyOnceAddingIsCompleteAndEveryItemHasEnded()
+    {
+        var reported = new List<string>();
+        var batch = new OrderedBatch<string>(2, reported.Add, CancellationToken.None);
+        var gate = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        batch.Add((_, _) => Task.FromResult<string?>("first"), (_, e) => e.Message);
+        await batch.WhenAllAsync().WaitAsync(Patience);
+        Assert.False(batch.Completion.IsCompleted);
+
+        batch.Add((_, _) => gate.Task, (_, e) => e.Message);
+        batch.CompleteAdding();
+        await Task.Delay(100);
+        Assert.False(batch.Completion.IsCompleted);
+
+        gate.SetResult("second");
+        await batch.Completion.WaitAsync(Patience);
+        Assert.Equal(["first", "second"], reported);
+    }
+
     private static int Count(List<long> list)
     {
         lock (list)
