@@ -14,7 +14,6 @@ namespace CometRunway.PowerShell.Infrastructure;
 /// </remarks>
 public abstract class CreateCommandBase : BackgroundCommandBase<CreateEvent>
 {
-    private readonly TaskCompletionSource inputComplete = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private BatchTaskCreator? batch;
 
     /// <summary>How many creates may be in flight at once.</summary>
@@ -34,7 +33,7 @@ public abstract class CreateCommandBase : BackgroundCommandBase<CreateEvent>
     {
         var creator = new RunwayTaskCreator(ResolveConnection(), ClientOptions(PostVerbose));
         batch = new BatchTaskCreator(creator, ThrottleLimit, Post, StopToken);
-        return CreateUntilInputEndsAsync(batch);
+        return batch.Completion;
     }
 
     protected override void ProcessInput()
@@ -67,7 +66,7 @@ public abstract class CreateCommandBase : BackgroundCommandBase<CreateEvent>
         }
     }
 
-    protected override void CompleteInput() => inputComplete.TrySetResult();
+    protected override void CompleteInput() => batch!.CompleteAdding();
 
     protected override void Write(CreateEvent item)
     {
@@ -115,11 +114,5 @@ public abstract class CreateCommandBase : BackgroundCommandBase<CreateEvent>
 
         var message = invalid.Message.StartsWith(property, StringComparison.Ordinal) ? parameter + invalid.Message[property.Length..] : invalid.Message;
         return new RunwayCreateException(invalid.Kind, message, invalid.InnerException) { ParameterName = parameter + name[property.Length..] };
-    }
-
-    private async Task CreateUntilInputEndsAsync(BatchTaskCreator creates)
-    {
-        await inputComplete.Task.ConfigureAwait(false);
-        await creates.WhenAllAsync().ConfigureAwait(false);
     }
 }

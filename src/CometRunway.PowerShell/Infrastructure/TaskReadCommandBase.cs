@@ -14,7 +14,6 @@ public abstract class TaskReadCommandBase : BackgroundCommandBase<ReadEvent>
     protected const string ByIdSet = "Id";
     protected const string ByInputObjectSet = "InputObject";
 
-    private readonly TaskCompletionSource inputComplete = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private BatchTaskReader? reader;
     private TaskRoutes? routes;
 
@@ -40,7 +39,7 @@ public abstract class TaskReadCommandBase : BackgroundCommandBase<ReadEvent>
     {
         routes = CreateRoutes(ResolveConnection(), PostVerbose);
         reader = new BatchTaskReader(routes.Source, ThrottleLimit, Post, StopToken);
-        return ReadUntilInputEndsAsync(reader);
+        return reader.Completion;
     }
 
     protected override void ProcessInput()
@@ -61,7 +60,7 @@ public abstract class TaskReadCommandBase : BackgroundCommandBase<ReadEvent>
         }
     }
 
-    protected override void CompleteInput() => inputComplete.TrySetResult();
+    protected override void CompleteInput() => reader!.CompleteAdding();
 
     protected override void Write(ReadEvent item)
     {
@@ -81,11 +80,5 @@ public abstract class TaskReadCommandBase : BackgroundCommandBase<ReadEvent>
                 WriteError(ErrorRecords.Create(failed.Error, ErrorIds.RunwayError, ErrorCategory.NotSpecified, failed.Id));
                 break;
         }
-    }
-
-    private async Task ReadUntilInputEndsAsync(BatchTaskReader batch)
-    {
-        await inputComplete.Task.ConfigureAwait(false);
-        await batch.WhenAllAsync().ConfigureAwait(false);
     }
 }
