@@ -121,8 +121,7 @@ public sealed class WaitRunwayTaskCommand : BackgroundCommandBase<WaitEvent>
         switch (item)
         {
             case TaskSucceededEvent succeeded:
-                RunspaceState.Current.RememberTaskId(succeeded.Task.Id);
-                WriteObject(succeeded.Task);
+                WriteTask(succeeded.Task);
                 break;
             case TaskFailedEvent failed:
                 WriteError(ErrorRecords.Create(new RunwayTaskFailedException(failed.Task, failed.Message), ErrorIds.RunwayTaskFailed, ErrorCategory.InvalidResult, failed.Task));
@@ -138,14 +137,8 @@ public sealed class WaitRunwayTaskCommand : BackgroundCommandBase<WaitEvent>
             case TaskTimedOutEvent timedOut:
                 WriteError(ErrorRecords.Create(new TimeoutException(timedOut.Message), ErrorIds.RunwayTaskWaitTimeout, ErrorCategory.OperationTimeout, (object?)timedOut.LastSeen ?? timedOut.Id));
                 break;
-            case TaskErrorEvent { Exception: RunwayApiException api } failedRead:
-                WriteError(ErrorRecords.FromApi(api, failedRead.Id, failedRead.Message));
-                break;
-            case TaskErrorEvent { Exception: ArgumentException invalid } failedRead:
-                WriteError(ErrorRecords.InvalidTaskId(invalid, failedRead.Id));
-                break;
             case TaskErrorEvent failedRead:
-                WriteError(ErrorRecords.Create(failedRead.Exception, ErrorIds.RunwayWaitError, ErrorCategory.NotSpecified, failedRead.Id, failedRead.Message));
+                WriteError(ErrorRecords.FromRead(failedRead.Exception, failedRead.Id, ErrorIds.RunwayWaitError, failedRead.Message));
                 break;
             case WaitWarningEvent warning:
                 WriteWarning(warning.Message);

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using CometRunway.Core.Configuration;
 using CometRunway.Core.Http;
 using CometRunway.Core.Retry;
+using CometRunway.Core.Tasks;
 
 namespace CometRunway.PowerShell.Infrastructure;
 
@@ -53,6 +54,13 @@ public abstract class ApiCommandBase : RequestSettingsCommandBase
             ThrowTerminatingError(ErrorRecords.FromConfiguration(error, BaseUri));
             throw;
         }
+    }
+
+    /// <summary>Writes a task to the pipeline and remembers its id for the completion of -Id.</summary>
+    protected void WriteTask(RunwayTask task)
+    {
+        RunspaceState.Current.RememberTaskId(task.Id);
+        WriteObject(task);
     }
 
     /// <summary>

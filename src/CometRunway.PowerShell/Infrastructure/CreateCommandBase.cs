@@ -73,8 +73,7 @@ public abstract class CreateCommandBase : BackgroundCommandBase<CreateEvent>
         switch (item)
         {
             case CreateEvent.Created created:
-                RunspaceState.Current.RememberTaskId(created.Task.Id);
-                WriteObject(created.Task);
+                WriteTask(created.Task);
                 break;
             case CreateEvent.Failed { Error: RunwayCreateException error } failed:
                 WriteError(ErrorRecords.FromCreate(error, failed.Request));

@@ -45,6 +45,17 @@ internal static class ErrorRecords
         return Create(error, id, category, target);
     }
 
+    /// <summary>
+    /// A task that could not be read: the API's error under its kind's id, a malformed id as InvalidRunwayTaskId, anything
+    /// else (a bug) under <paramref name="otherwiseId"/>.
+    /// </summary>
+    public static ErrorRecord FromRead(Exception error, string id, string otherwiseId, string? message = null) => error switch
+    {
+        RunwayApiException api => FromApi(api, id, message),
+        ArgumentException invalid => InvalidTaskId(invalid, id),
+        _ => Create(error, otherwiseId, ErrorCategory.NotSpecified, id, message),
+    };
+
     public static ErrorRecord InvalidTaskId(ArgumentException error, object target) =>
         Create(error, ErrorIds.InvalidRunwayTaskId, ErrorCategory.InvalidArgument, target);
 }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using CometRunway.Core.Http;
 using CometRunway.Core.Reading;
 using CometRunway.Core.Tasks;
 
@@ -67,17 +66,10 @@ public abstract class TaskReadCommandBase : BackgroundCommandBase<ReadEvent>
         switch (item)
         {
             case ReadEvent.Read read:
-                RunspaceState.Current.RememberTaskId(read.Task.Id);
-                WriteObject(read.Task);
-                break;
-            case ReadEvent.Failed { Error: RunwayApiException api } failed:
-                WriteError(ErrorRecords.FromApi(api, failed.Id));
-                break;
-            case ReadEvent.Failed { Error: ArgumentException invalid } failed:
-                WriteError(ErrorRecords.InvalidTaskId(invalid, failed.Id));
+                WriteTask(read.Task);
                 break;
             case ReadEvent.Failed failed:
-                WriteError(ErrorRecords.Create(failed.Error, ErrorIds.RunwayError, ErrorCategory.NotSpecified, failed.Id));
+                WriteError(ErrorRecords.FromRead(failed.Error, failed.Id, ErrorIds.RunwayError));
                 break;
         }
     }
