@@ -1,11 +1,11 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.3' }
 <#
-    The default view of every output type, rendered by the real formatter at 80 and at 120 columns
-    (Out-String -Width): long ids, names and addresses, and no column cut to a few characters.
+    The default view of every output type, rendered by the real formatter at widths from 80 to 160 columns
+    (Out-String -Width): long ids, names and addresses, no header wrapped and no column cut to a few characters.
 #>
 
 BeforeDiscovery {
-    $cases = foreach ($width in 80, 120) {
+    $cases = foreach ($width in 80, 90, 100, 110, 120, 160) {
         foreach ($output in 'RunwayTask', 'CometApiSession', 'FileInfo') {
             @{ Output = $output; Width = $width; View = 'default view' }
             @{ Output = $output; Width = $width; View = 'Format-List' }
@@ -64,6 +64,11 @@ Describe '<Output>, <View>, <Width> columns' -ForEach $cases {
         $cut | Should -BeNullOrEmpty -Because "a cell cut to a few characters tells nothing:`n$script:Text"
     }
 
+    It 'wraps no header' {
+        $wrapped = @(Get-WrappedHeader -Text $script:Text)
+        $wrapped | Should -BeNullOrEmpty -Because "a column too narrow for its label is wrapped letter by letter:`n$script:Text"
+    }
+
     It 'shows no type names instead of values' {
         $script:Text | Should -Not -Match 'CometRunway\.Core\.|System\.(Collections|Uri\b|Object\[\])'
     }
@@ -79,12 +84,21 @@ Describe 'A FileInfo from Save-RunwayOutput -PassThru' {
 }
 
 Describe 'The task table' {
-    It 'shows at 120 columns what 80 columns leave out' {
-        $narrow = ($script:Objects.RunwayTask | Out-String -Width 80) -split '\r?\n' | Where-Object { $_ -match '^Id\s' }
-        $wide = ($script:Objects.RunwayTask | Out-String -Width 120) -split '\r?\n' | Where-Object { $_ -match '^Id\s' }
+    It 'has the same columns at <_> columns, the output last' -ForEach 80, 90, 100, 110, 120, 160, 200 {
+        $header = ($script:Objects.RunwayTask | Out-String -Width $_) -split '\r?\n' | Where-Object { $_ -match '^Id\s' }
 
-        $narrow | Should -Match '^Id\s+Status\s+Age\s+Output\s*$'
-        $wide | Should -Match '^Id\s+Status\s+Age\s+Output\s+Format\s+Action\s*$'
+        $header | Should -Match '^Id\s+Status\s+Age\s+Format\s+Output\s*$'
+    }
+
+    It 'shows the action in one vocabulary in the list, for tasks as created and as read' {
+        $created = [CometRunway.Core.Tasks.RunwayTask]@{ Id = 'a'; Format = 'Official'; Status = 'Pending'; Action = 'image_to_video' }
+        $createdFeed = [CometRunway.Core.Tasks.RunwayTask]@{ Id = 'b'; Format = 'Feed'; Status = 'Pending'; Action = 'pro/video2video' }
+        $read = [CometRunway.Core.Tasks.RunwayTask]@{ Id = 'c'; Format = 'Feed'; Status = 'Pending'; Action = 'VIDEO_TO_VIDEO' }
+
+        $actions = $created, $createdFeed, $read | Format-List | Out-String -Width 120 | Select-String '(?m)^Action\s+:\s*(\S+)' -AllMatches |
+            ForEach-Object { $_.Matches.Groups | Where-Object Name -eq 1 | ForEach-Object Value }
+
+        $actions | Should -Be 'IMAGE_TO_VIDEO', 'VIDEO_TO_VIDEO', 'VIDEO_TO_VIDEO'
     }
 
     It 'shows a deserialized task (Import-Clixml, Start-Job) as it shows a live one' {

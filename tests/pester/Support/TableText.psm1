@@ -34,9 +34,23 @@ function Get-CutCell {
     }
 }
 
+function Get-WrappedHeader {
+    <#
+    .SYNOPSIS
+        The header lines of every table in -Text that take more than one line: a column too narrow for its
+        label gets the label wrapped over several lines (the line two above the dashes is not blank).
+    #>
+    param([Parameter(Mandatory)] [string] $Text)
+
+    $lines = $Text -split '\r?\n'
+    for ($i = 2; $i -lt $lines.Count; $i++) {
+        if ($lines[$i] -match '^\s*-+(\s+-+)*\s*$' -and $lines[$i - 2].Trim()) { $lines[$i - 2] }
+    }
+}
+
 function Get-Slice([string] $Line, [int] $Start, [int] $End) {
     if ($Start -ge $Line.Length) { return '' }
     $Line.Substring($Start, [Math]::Min($End, $Line.Length) - $Start).Trim()
 }
 
-Export-ModuleMember -Function Get-CutCell
+Export-ModuleMember -Function Get-CutCell, Get-WrappedHeader
