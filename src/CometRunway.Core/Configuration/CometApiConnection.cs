@@ -1,7 +1,7 @@
 namespace CometRunway.Core.Configuration;
 
 /// <summary>Where to send requests and with which key: the result of resolving parameters, session and environment.</summary>
-public sealed class CometApiConnection
+internal sealed class CometApiConnection
 {
     public const string DefaultBaseAddress = "https://api.cometapi.com";
 

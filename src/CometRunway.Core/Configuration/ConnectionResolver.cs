@@ -7,7 +7,7 @@ namespace CometRunway.Core.Configuration;
 /// Decides which key and base address a command uses: explicit parameters, then the runspace's
 /// <c>Connect-CometApi</c> session, then the environment, then the public default address.
 /// </summary>
-public static class ConnectionResolver
+internal static class ConnectionResolver
 {
     public const string ApiKeyVariable = "COMETAPI_KEY";
     public const string BaseUrlVariable = "COMETAPI_BASE_URL";

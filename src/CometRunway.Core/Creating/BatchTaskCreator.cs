@@ -10,7 +10,7 @@ namespace CometRunway.Core.Creating;
 /// Cancelling drops the requests not yet sent without a report; a request cancelled after it was sent is reported as
 /// Failed with <see cref="CreateErrorKind.OutcomeUnknown"/>, so no task that may exist goes unmentioned.
 /// </remarks>
-public sealed class BatchTaskCreator
+internal sealed class BatchTaskCreator
 {
     private readonly RunwayTaskCreator creator;
     private readonly OrderedBatch<CreateEvent> batch;

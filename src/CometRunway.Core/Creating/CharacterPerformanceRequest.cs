@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace CometRunway.Core.Creating;
 
 /// <summary><c>POST /runwayml/v1/character_performance</c> (Act-Two): a character driven by a performance video.</summary>
-public sealed class CharacterPerformanceRequest : OfficialRequest
+internal sealed class CharacterPerformanceRequest : OfficialRequest
 {
     public CharacterPerformanceRequest()
         : base(CreateRoute.CharacterPerformance)

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace CometRunway.Core.Creating;
 
 /// <summary>A request to a <c>/runway/pro/…</c> route: always sends <c>callback_url</c> (a placeholder unless given).</summary>
-public abstract class CompatibilityRequest : CreateRequest
+internal abstract class CompatibilityRequest : CreateRequest
 {
     private protected CompatibilityRequest(CreateRoute route)
         : base(route)

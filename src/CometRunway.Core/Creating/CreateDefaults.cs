@@ -1,7 +1,7 @@
 namespace CometRunway.Core.Creating;
 
 /// <summary>The values a create sends when the caller gives none, named in one place.</summary>
-public static class CreateDefaults
+internal static class CreateDefaults
 {
     /// <summary>
     /// The <c>callback_url</c> sent to compatibility routes when the caller gives none (CometAPI refuses an empty one with

@@ -10,7 +10,7 @@ namespace CometRunway.Core.Creating;
 /// given (strings, numbers, booleans, null, <see cref="MediaInput"/>, dictionaries and lists); the only addition is a
 /// placeholder <c>callback_url</c> on a compatibility-family route whose body has none.
 /// </summary>
-public sealed class CustomCreateRequest : CreateRequest
+internal sealed class CustomCreateRequest : CreateRequest
 {
     public const string CallbackUrlField = "callback_url";
 

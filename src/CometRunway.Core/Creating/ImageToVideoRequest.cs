@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace CometRunway.Core.Creating;
 
 /// <summary><c>POST /runwayml/v1/image_to_video</c>: a video from an image.</summary>
-public sealed class ImageToVideoRequest : OfficialRequest
+internal sealed class ImageToVideoRequest : OfficialRequest
 {
     public ImageToVideoRequest()
         : base(CreateRoute.ImageToVideo)

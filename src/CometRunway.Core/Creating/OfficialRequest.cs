@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace CometRunway.Core.Creating;
 
 /// <summary>A request to a <c>/runwayml/v1/…</c> route: Runway's field names, and a model (the route's current default unless given).</summary>
-public abstract class OfficialRequest : CreateRequest
+internal abstract class OfficialRequest : CreateRequest
 {
     private protected OfficialRequest(CreateRoute route)
         : base(route)

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace CometRunway.Core.Creating;
 
 /// <summary><c>POST /runway/pro/act_one</c>: the expressions of a performance video moved onto a character image (16:9 sources only).</summary>
-public sealed class ProActOneRequest : CompatibilityRequest
+internal sealed class ProActOneRequest : CompatibilityRequest
 {
     public ProActOneRequest()
         : base(CreateRoute.ProActOne)

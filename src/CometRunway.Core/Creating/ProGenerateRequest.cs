@@ -7,7 +7,7 @@ namespace CometRunway.Core.Creating;
 /// flat here and nested under <c>options</c> in the body. The end-frame field is not typed: its JSON name is uncertain
 /// (<c>last_image</c> or <c>options.image_as_end_frame</c>); send it through <see cref="CreateRequest.ExtraFields"/>.
 /// </summary>
-public sealed class ProGenerateRequest : CompatibilityRequest
+internal sealed class ProGenerateRequest : CompatibilityRequest
 {
     public ProGenerateRequest()
         : base(CreateRoute.ProGenerate)

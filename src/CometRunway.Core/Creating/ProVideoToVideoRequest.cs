@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace CometRunway.Core.Creating;
 
 /// <summary><c>POST /runway/pro/video2video</c>: a video restyled. The options are flat here and nested under <c>options</c> in the body.</summary>
-public sealed class ProVideoToVideoRequest : CompatibilityRequest
+internal sealed class ProVideoToVideoRequest : CompatibilityRequest
 {
     public ProVideoToVideoRequest()
         : base(CreateRoute.ProVideoToVideo)

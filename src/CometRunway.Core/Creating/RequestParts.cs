@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace CometRunway.Core.Creating;
 
 /// <summary><c>contentModeration</c>: how strictly public figures are moderated (<c>auto</c> or <c>low</c>).</summary>
-public sealed class ContentModeration
+internal sealed class ContentModeration
 {
     [JsonPropertyName("publicFigureThreshold")]
     public string? PublicFigureThreshold { get; init; }
@@ -80,7 +80,7 @@ public sealed class MotionVector
 }
 
 /// <summary>The <c>options</c> object of the compatibility routes; the requests expose its fields flat.</summary>
-public sealed class CompatibilityOptions
+internal sealed class CompatibilityOptions
 {
     [JsonPropertyName("seconds")]
     public int? Seconds { get; init; }

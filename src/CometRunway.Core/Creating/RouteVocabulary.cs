@@ -5,7 +5,7 @@ namespace CometRunway.Core.Creating;
 /// models every few months, so these are hints (completers, warnings, advice in errors), never a closed list: any model id
 /// and any <c>W:H</c> ratio is sent as given. Sources: create-routes.md §2, §3 and §6 (CometAPI pages, Runway SDK 5.13.0).
 /// </summary>
-public sealed class RouteVocabulary
+internal sealed class RouteVocabulary
 {
     private static readonly string[] Gen4TurboRatios = ["1280:720", "720:1280", "1104:832", "832:1104", "960:960", "1584:672"];
 

@@ -18,7 +18,7 @@ namespace CometRunway.Core.Creating;
 /// and never sends again. Options come from <see cref="RunwayClientOptions"/>: Retry (attempts and delays), RequestTimeout
 /// (one attempt), RunwayVersion (sent on every create), Log, Random, Time.
 /// </remarks>
-public sealed class RunwayTaskCreator
+internal sealed class RunwayTaskCreator
 {
     private const int MaxAnswerBytes = 1024 * 1024;
 

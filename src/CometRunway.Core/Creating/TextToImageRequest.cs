@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace CometRunway.Core.Creating;
 
 /// <summary><c>POST /runwayml/v1/text_to_image</c>: an image from text and 1 to 3 reference images (CometAPI requires them).</summary>
-public sealed class TextToImageRequest : OfficialRequest
+internal sealed class TextToImageRequest : OfficialRequest
 {
     public TextToImageRequest()
         : base(CreateRoute.TextToImage)

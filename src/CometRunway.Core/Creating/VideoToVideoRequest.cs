@@ -7,7 +7,7 @@ namespace CometRunway.Core.Creating;
 /// The default model is <c>aleph2</c>, not the <c>gen4_aleph</c> of CometAPI's page: Runway removed gen4_aleph from its
 /// API on 2026-06-10 and names aleph2 its successor on this route, and CometAPI forwards the model as given.
 /// </remarks>
-public sealed class VideoToVideoRequest : OfficialRequest
+internal sealed class VideoToVideoRequest : OfficialRequest
 {
     public VideoToVideoRequest()
         : base(CreateRoute.VideoToVideo)

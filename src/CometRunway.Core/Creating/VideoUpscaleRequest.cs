@@ -8,7 +8,7 @@ namespace CometRunway.Core.Creating;
 /// upscale_v1 on 2026-01-17 and reopened the route on 2026-06-26 with this model only. Its own options (resolution,
 /// creativity, …) go in <see cref="CreateRequest.ExtraFields"/>.
 /// </remarks>
-public sealed class VideoUpscaleRequest : OfficialRequest
+internal sealed class VideoUpscaleRequest : OfficialRequest
 {
     public VideoUpscaleRequest()
         : base(CreateRoute.VideoUpscale)

@@ -7,16 +7,16 @@ namespace CometRunway.Core.Downloading;
 public abstract record DownloadEvent;
 
 /// <summary>An event about one planned download.</summary>
-public abstract record DownloadItemEvent(PlannedDownload Download) : DownloadEvent
+internal abstract record DownloadItemEvent(PlannedDownload Download) : DownloadEvent
 {
     public string? TaskId => Download.TaskId;
 }
 
 /// <summary>The first response arrived and the final path is settled.</summary>
-public sealed record DownloadStarted(PlannedDownload Download, string FinalPath, long? TotalBytes) : DownloadItemEvent(Download);
+internal sealed record DownloadStarted(PlannedDownload Download, string FinalPath, long? TotalBytes) : DownloadItemEvent(Download);
 
 /// <summary>Bytes received so far for one file; at most about once a second per file, plus once at the end.</summary>
-public sealed record DownloadProgress(
+internal sealed record DownloadProgress(
     PlannedDownload Download,
     string FinalPath,
     long BytesReceived,
@@ -29,32 +29,32 @@ public sealed record DownloadProgress(
 }
 
 /// <summary>A transfer failed in a way worth another attempt (the next one resumes when it can).</summary>
-public sealed record DownloadRetrying(PlannedDownload Download, int NextAttempt, TimeSpan Delay, string Reason) : DownloadItemEvent(Download);
+internal sealed record DownloadRetrying(PlannedDownload Download, int NextAttempt, TimeSpan Delay, string Reason) : DownloadItemEvent(Download);
 
 /// <summary>The link had expired; fresh links were read from the task.</summary>
-public sealed record DownloadLinkRefreshed(PlannedDownload Download, Uri NewUrl) : DownloadItemEvent(Download);
+internal sealed record DownloadLinkRefreshed(PlannedDownload Download, Uri NewUrl) : DownloadItemEvent(Download);
 
 /// <summary>The end of one download: exactly one of completed, skipped or failed is raised per download started.</summary>
-public abstract record DownloadFinished(PlannedDownload Download) : DownloadItemEvent(Download)
+internal abstract record DownloadFinished(PlannedDownload Download) : DownloadItemEvent(Download)
 {
     /// <summary>The final path: where the file is now, or for a failure where it would have gone (null when that was never settled).</summary>
     public abstract string? Path { get; }
 }
 
 /// <summary>The file is complete and in place at <see cref="Path"/>; <see cref="Url"/> is the link that served it.</summary>
-public sealed record DownloadCompleted(PlannedDownload Download, string Path, long Length, Uri Url, int Attempts) : DownloadFinished(Download)
+internal sealed record DownloadCompleted(PlannedDownload Download, string Path, long Length, Uri Url, int Attempts) : DownloadFinished(Download)
 {
     public override string Path { get; } = Path;
 }
 
 /// <summary>An identical file was already at <see cref="Path"/>; nothing was written.</summary>
-public sealed record DownloadSkipped(PlannedDownload Download, string Path, string Reason) : DownloadFinished(Download)
+internal sealed record DownloadSkipped(PlannedDownload Download, string Path, string Reason) : DownloadFinished(Download)
 {
     public override string Path { get; } = Path;
 }
 
 /// <summary>The download failed; nothing was left at the final path.</summary>
-public sealed record DownloadFailed(PlannedDownload Download, RunwayDownloadException Error) : DownloadFinished(Download)
+internal sealed record DownloadFailed(PlannedDownload Download, RunwayDownloadException Error) : DownloadFinished(Download)
 {
     public override string? Path => Error.Path;
 
@@ -64,7 +64,7 @@ public sealed record DownloadFailed(PlannedDownload Download, RunwayDownloadExce
 }
 
 /// <summary>The whole batch: at most about once a second, plus once when it ends.</summary>
-public sealed record DownloadBatchProgress(
+internal sealed record DownloadBatchProgress(
     int FilesFinished,
     int? FilesTotal,
     int FilesActive,

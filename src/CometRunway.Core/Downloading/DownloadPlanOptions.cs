@@ -1,7 +1,7 @@
 namespace CometRunway.Core.Downloading;
 
 /// <summary>Where and under which names a batch of downloads is saved, and what to do with files already there.</summary>
-public sealed record DownloadPlanOptions
+internal sealed record DownloadPlanOptions
 {
     /// <summary>An absolute directory; created at download time when missing (never while planning, so WhatIf writes nothing).</summary>
     public required string DestinationDirectory { get; init; }

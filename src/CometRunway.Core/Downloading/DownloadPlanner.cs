@@ -9,7 +9,7 @@ namespace CometRunway.Core.Downloading;
 /// file at the final path is refused here unless the options allow replacing or skipping it. It reads the
 /// file system but writes nothing. Not thread-safe: one planner per invocation, used on one thread.
 /// </summary>
-public sealed partial class DownloadPlanner
+internal sealed partial class DownloadPlanner
 {
     private readonly DownloadPlanOptions _options;
     private readonly string _directory;

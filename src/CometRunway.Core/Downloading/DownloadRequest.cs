@@ -4,7 +4,7 @@ using CometRunway.Core.Tasks;
 namespace CometRunway.Core.Downloading;
 
 /// <summary>One URL to save: an output of a task, or a bare URL with an optional task id to name it.</summary>
-public sealed record DownloadRequest
+internal sealed record DownloadRequest
 {
     public required Uri Url { get; init; }
 

@@ -4,7 +4,7 @@ using CometRunway.Core.Tasks;
 namespace CometRunway.Core.Downloading;
 
 /// <summary>One download, decided before anything is written: where it goes and what may be replaced.</summary>
-public sealed record PlannedDownload
+internal sealed record PlannedDownload
 {
     private readonly Uri url = null!;
 

@@ -7,7 +7,7 @@ namespace CometRunway.Core.Downloading;
 /// place; resumed with Range/If-Range after a drop; expired links refreshed through the task source.
 /// Safe to use from many threads; connections are pooled process-wide (<see cref="HttpClients"/>), so instances are cheap.
 /// </summary>
-public sealed class RunwayDownloader : IDisposable
+internal sealed class RunwayDownloader : IDisposable
 {
     private readonly HttpClient _client;
     private readonly RunwayDownloaderOptions _options;

@@ -4,7 +4,7 @@ using CometRunway.Core.Retry;
 namespace CometRunway.Core.Downloading;
 
 /// <summary>How the downloader behaves; the defaults suit interactive use and runbooks.</summary>
-public sealed record RunwayDownloaderOptions
+internal sealed record RunwayDownloaderOptions
 {
     /// <summary>Downloads running at once.</summary>
     public int ThrottleLimit { get; init; } = 4;

@@ -8,7 +8,7 @@ namespace CometRunway.Core.Downloading;
 /// never a path, never a reserved Windows device name, no control or bidi characters, no leading or
 /// trailing dots and spaces, at most <see cref="MaxNameBytes"/> bytes of UTF-8, never empty.
 /// </summary>
-public static class SafeFileName
+internal static class SafeFileName
 {
     /// <summary>Room is left under the 255-byte limit of common file systems for the temporary suffix.</summary>
     public const int MaxNameBytes = 200;

@@ -4,7 +4,7 @@ namespace CometRunway.Core.Http;
 /// Checks text before it goes into a request header. A CR or LF would end the header early (a bare LF passes
 /// .NET's own check), and anything outside printable ASCII cannot be sent as is.
 /// </summary>
-public static class HeaderValue
+internal static class HeaderValue
 {
     /// <summary>Printable ASCII (space to '~'), not empty, with no space at either end.</summary>
     public static bool IsValid(string? value) => value is { Length: > 0 } && FirstInvalid(value) < 0 && value.Trim().Length == value.Length;

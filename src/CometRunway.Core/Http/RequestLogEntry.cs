@@ -1,4 +1,4 @@
 namespace CometRunway.Core.Http;
 
 /// <summary>One line of what the client did, for <c>-Verbose</c>. Never holds the key.</summary>
-public sealed record RequestLogEntry(string Message);
+internal sealed record RequestLogEntry(string Message);

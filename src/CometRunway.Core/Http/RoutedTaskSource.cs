@@ -8,7 +8,7 @@ namespace CometRunway.Core.Http;
 /// address) is read there, every other id through the fallback. The engines (waiter, reader, downloader) keep
 /// asking by id alone; the command decides the route of each id before it hands the id over.
 /// </summary>
-public sealed class RoutedTaskSource : IRunwayTaskSource
+internal sealed class RoutedTaskSource : IRunwayTaskSource
 {
     private readonly IRunwayTaskSource fallback;
     private readonly ConcurrentDictionary<string, Route> routes = new(StringComparer.Ordinal);

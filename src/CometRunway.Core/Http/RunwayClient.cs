@@ -11,7 +11,7 @@ using CometRunway.Core.Tasks;
 namespace CometRunway.Core.Http;
 
 /// <summary>Reads Runway tasks from CometAPI over either route, with retries for transient failures.</summary>
-public sealed class RunwayClient : IRunwayTaskSource
+internal sealed class RunwayClient : IRunwayTaskSource
 {
     private readonly CometApiConnection connection;
     private readonly RunwayClientOptions options;

@@ -4,7 +4,7 @@ using CometRunway.Core.Retry;
 namespace CometRunway.Core.Http;
 
 /// <summary>How <see cref="RunwayClient"/> talks to CometAPI. Every default is named here.</summary>
-public sealed record RunwayClientOptions
+internal sealed record RunwayClientOptions
 {
     /// <summary>The <c>X-Runway-Version</c> both Runway SDKs send on every request; the official create routes require one.</summary>
     public const string DefaultRunwayVersion = "2024-11-06";

@@ -4,7 +4,7 @@ namespace CometRunway.Core.Http;
 /// How little progress ends a transfer: fewer than <see cref="MinimumBytes"/> received in any <see cref="Window"/>
 /// (slow is fine, a trickle of a byte every few seconds is not). The end of the body always counts as progress.
 /// </summary>
-public sealed record StallRule(TimeSpan Window, int MinimumBytes)
+internal sealed record StallRule(TimeSpan Window, int MinimumBytes)
 {
     /// <summary>Throws when the rule cannot work.</summary>
     public void Validate()

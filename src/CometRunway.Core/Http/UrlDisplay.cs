@@ -1,7 +1,7 @@
 namespace CometRunway.Core.Http;
 
 /// <summary>URLs as they may be shown or sent: never with the user information (<c>user:password@</c>) a URL can carry.</summary>
-public static class UrlDisplay
+internal static class UrlDisplay
 {
     /// <summary>The URL without user information; the same instance when it has none.</summary>
     public static Uri WithoutUserInfo(Uri url)

@@ -6,7 +6,7 @@ namespace CometRunway.Core.Json;
 /// Maps the status strings of both routes (feed vocabulary and Runway's own) to <see cref="RunwayTaskStatus"/>.
 /// Either vocabulary is accepted from either route, case-insensitively; '-' and ' ' count as '_'.
 /// </summary>
-public static class RunwayStatusNormalizer
+internal static class RunwayStatusNormalizer
 {
     /// <param name="rawStatus">The status as sent, e.g. <c>IN_PROGRESS</c>, <c>succeeded</c> or <c>"2"</c>.</param>
     /// <param name="hasVideoUrl">

@@ -9,7 +9,7 @@ namespace CometRunway.Core.Reading;
 /// results are reported in the order the ids were added, each as soon as it and all before it are done.
 /// Every read ends in a report (a task or a failure) unless the token is cancelled.
 /// </summary>
-public sealed class BatchTaskReader
+internal sealed class BatchTaskReader
 {
     private readonly IRunwayTaskSource source;
     private readonly OrderedBatch<ReadEvent> batch;

@@ -4,7 +4,7 @@ namespace CometRunway.Core.Retry;
 /// The one backoff formula: a base delay doubled per retry up to a ceiling, lengthened by a random fraction.
 /// The jitter only lengthens, so a caller can promise a pause of at least the doubled base.
 /// </summary>
-public static class Backoff
+internal static class Backoff
 {
     /// <param name="retry">1 for the first retry.</param>
     /// <param name="baseDelay">The delay before the first retry.</param>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CometRunway.Core.Retry;
 
 /// <summary>A delay as people read it in a message: "0.5 s", "90 s", "10 min", "3 h", "2 days".</summary>
-public static class DelayText
+internal static class DelayText
 {
     public static string Of(TimeSpan delay) => delay switch
     {

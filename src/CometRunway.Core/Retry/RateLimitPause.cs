@@ -5,7 +5,7 @@ namespace CometRunway.Core.Retry;
 /// moment later (never earlier), and every request waits it out before it is sent, so no request lands inside
 /// a window the server asked for. Thread-safe.
 /// </summary>
-public sealed class RateLimitPause
+internal sealed class RateLimitPause
 {
     private static readonly TimeSpan MaxStep = TimeSpan.FromHours(1);
 

@@ -7,7 +7,7 @@ namespace CometRunway.Core.Retry;
 /// Reads how long a server asked us to wait: <c>retry-after-ms</c>, then <c>Retry-After</c> as seconds or an HTTP
 /// date. Any value is safe: absurd ones (<c>1e300</c>, a date in year 9999) are read as <see cref="Longest"/>.
 /// </summary>
-public static class RetryAfterHeader
+internal static class RetryAfterHeader
 {
     /// <summary>The longest delay a header is read as; nothing here waits that long, and sums with it cannot overflow.</summary>
     public static TimeSpan Longest { get; } = TimeSpan.FromDays(1);

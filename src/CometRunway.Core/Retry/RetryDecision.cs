@@ -1,7 +1,7 @@
 namespace CometRunway.Core.Retry;
 
 /// <summary>Why retrying stopped.</summary>
-public enum RetryStop
+internal enum RetryStop
 {
     /// <summary>Retrying goes on.</summary>
     None,
@@ -13,7 +13,7 @@ public enum RetryStop
 }
 
 /// <summary>What <see cref="RetryPolicy.Decide"/> answered: wait <see cref="Delay"/> and try again, or stop and say why.</summary>
-public sealed record RetryDecision
+internal sealed record RetryDecision
 {
     private RetryDecision()
     {

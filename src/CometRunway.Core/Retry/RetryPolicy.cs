@@ -4,7 +4,7 @@ namespace CometRunway.Core.Retry;
 /// How transient failures are retried: <see cref="Backoff"/> between attempts, a server's own delay taking
 /// precedence, while attempts remain and the time budget lasts.
 /// </summary>
-public sealed record RetryPolicy
+internal sealed record RetryPolicy
 {
     /// <summary>API reads: up to 4 attempts within 60 s, 0.5 s doubling to 8 s.</summary>
     public static RetryPolicy Default { get; } = new();

@@ -7,7 +7,7 @@ namespace CometRunway.Core.Retry;
 /// (wire-format.md); connection failures are too. Not for creating tasks: a create is retried only when it
 /// surely never reached the server.
 /// </summary>
-public static class Transient
+internal static class Transient
 {
     /// <summary>408, 429, 500, 502, 503, 504 and 524. A quota 429 is told apart by the API client before this is asked.</summary>
     public static bool IsTransientStatus(HttpStatusCode status) =>

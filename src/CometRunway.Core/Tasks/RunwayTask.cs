@@ -47,7 +47,11 @@ public sealed record RunwayTask
     /// <summary>The <c>X-Runway-Version</c> header sent with the request, if any.</summary>
     public string? RunwayVersion { get; init; }
 
-    /// <summary>The API base address the task was read from, so it can be read again for fresh output links.</summary>
+    /// <summary>
+    /// The API base address the task was read from (or created at). Reading, waiting for and refreshing the task's
+    /// links go back to it unless a command is given -BaseUri; the key goes there only under the base-address rule
+    /// (same origin as the command's address, or one this session has used the key with; docs/design/base-address-and-key.md).
+    /// </summary>
     public Uri? BaseUri { get; init; }
 
     /// <summary>The model of the request that created the task, on tasks this module created; null on tasks read from the server.</summary>

@@ -7,7 +7,7 @@ namespace CometRunway.Core.Waiting;
 /// phase, so the jitter costs almost no notice delay.
 /// Reads off the cadence are placed by <see cref="FinishEstimate"/>, and only where they are likely to end the task.
 /// </summary>
-public sealed class PollSchedule
+internal sealed class PollSchedule
 {
     private readonly TimeSpan interval;
     private readonly double jitter;

@@ -6,7 +6,7 @@ using CometRunway.Core.Tasks;
 namespace CometRunway.Core.Waiting;
 
 /// <summary>The per-task state machine: what each answer means and when the task is read next.</summary>
-public sealed partial class RunwayTaskWaiter
+internal sealed partial class RunwayTaskWaiter
 {
     /// <summary>
     /// A task is given up (not found, or unreadable for transient errors) only after as many such answers as the

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace CometRunway.Core.Waiting;
 
-public sealed partial class RunwayTaskWaiter
+internal sealed partial class RunwayTaskWaiter
 {
     private void Verbose(string message) => verbose?.Invoke(message);
 

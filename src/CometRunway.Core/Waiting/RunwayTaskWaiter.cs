@@ -19,7 +19,7 @@ namespace CometRunway.Core.Waiting;
 /// completes; keep both quick (a cmdlet queues them for its pipeline thread). A callback that throws ends the
 /// run with that exception. One instance per wait; no static state.
 /// </remarks>
-public sealed partial class RunwayTaskWaiter
+internal sealed partial class RunwayTaskWaiter
 {
     private readonly IRunwayTaskSource source;
     private readonly Action<WaitEvent> report;

@@ -1,7 +1,7 @@
 namespace CometRunway.Core.Waiting;
 
 /// <summary>Why <see cref="RunwayTaskWaiter.RunAsync"/> returned.</summary>
-public enum WaitCompletion
+internal enum WaitCompletion
 {
     /// <summary>Every task added before <see cref="RunwayTaskWaiter.CompleteAdding"/> reached an end.</summary>
     AllDone,
@@ -17,7 +17,7 @@ public enum WaitCompletion
 /// What a wait did, counted per outcome; the events carry the details. <see cref="Wakeups"/> counts the
 /// scheduling loop's turns (a cost measure for benchmarks: it should stay near requests + events).
 /// </summary>
-public sealed record WaitSummary(
+internal sealed record WaitSummary(
     WaitCompletion Completion,
     int Total,
     int Succeeded,

@@ -30,13 +30,13 @@ public abstract class ApiCommandBase : RequestSettingsCommandBase
     /// Resolves key and base address (parameters, then session, then environment) or stops the command
     /// with one error that says how to provide them.
     /// </summary>
-    protected CometApiConnection ResolveConnection() => ResolveConnection(keyIsOptional: false)!;
+    private protected CometApiConnection ResolveConnection() => ResolveConnection(keyIsOptional: false)!;
 
     /// <summary>
     /// Like <see cref="ResolveConnection()"/>, but no key at all gives null instead of an error, for commands
     /// that work without the API; an unusable base address still stops the command.
     /// </summary>
-    protected CometApiConnection? ResolveConnection(bool keyIsOptional)
+    private protected CometApiConnection? ResolveConnection(bool keyIsOptional)
     {
         try
         {
@@ -72,7 +72,7 @@ public abstract class ApiCommandBase : RequestSettingsCommandBase
 
     /// <param name="verbose">Receives each request's log line; null when verbose output is off.</param>
     /// <param name="retry">Null for the retries the settings say; the waiter passes none because it paces requests itself.</param>
-    protected RunwayClient CreateClient(CometApiConnection connection, Action<string>? verbose, RetryPolicy? retry = null) =>
+    private protected RunwayClient CreateClient(CometApiConnection connection, Action<string>? verbose, RetryPolicy? retry = null) =>
         new(connection, ClientOptions(verbose, retry));
 
     /// <summary>
@@ -82,7 +82,7 @@ public abstract class ApiCommandBase : RequestSettingsCommandBase
     /// </summary>
     /// <param name="verbose">Receives each request's log line; null when verbose output is off.</param>
     /// <param name="retry">A retry policy the command needs whatever the settings say, or null.</param>
-    protected RunwayClientOptions ClientOptions(Action<string>? verbose, RetryPolicy? retry = null)
+    private protected RunwayClientOptions ClientOptions(Action<string>? verbose, RetryPolicy? retry = null)
     {
         try
         {

@@ -40,6 +40,6 @@ public abstract class TypedCreateCommandBase : CreateCommandBase
         (values ?? []).Select(value => Media(value, parameterName)).OfType<MediaInput>().ToList();
 
     /// <summary>contentModeration, when a public-figure threshold was given.</summary>
-    protected static ContentModeration? Moderation(string? publicFigureThreshold) =>
+    private protected static ContentModeration? Moderation(string? publicFigureThreshold) =>
         Given(publicFigureThreshold) is { } threshold ? new ContentModeration { PublicFigureThreshold = threshold } : null;
 }

@@ -10,7 +10,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
 {
     public CometApiEmulator Emulator { get; private set; } = null!;
 
-    public static RetryPolicy FastRetries { get; } = new() { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(100) };
+    internal static RetryPolicy FastRetries { get; } = new() { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(100) };
 
     public async Task InitializeAsync() => Emulator = await CometApiEmulator.StartAsync();
 
@@ -23,6 +23,6 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Emulator.DisposeAsync();
 
-    public RunwayClient Client(RunwayClientOptions? options = null, string? key = null) =>
+    internal RunwayClient Client(RunwayClientOptions? options = null, string? key = null) =>
         new(new CometApiConnection(Emulator.BaseUri, ApiKey.FromString(key ?? Emulator.ApiKey)), options ?? new RunwayClientOptions { Retry = FastRetries });
 }
