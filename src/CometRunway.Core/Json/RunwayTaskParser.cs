@@ -7,7 +7,7 @@ namespace CometRunway.Core.Json;
 /// <summary>
 /// Turns the body of a 2xx task response, of any shape CometAPI sends on either route, into a <see cref="RunwayTask"/>:
 /// wrapped <c>{"code":"success","data":{task}}</c>, flat <c>{"task_id",...}</c> or a plain Runway task
-/// <c>{"id","status",...}</c>. The shape is told by content, not by route. See design/wire-format.md.
+/// <c>{"id","status",...}</c>. The shape is told by content, not by route. See docs/design/wire-format.md.
 /// </summary>
 internal static class RunwayTaskParser
 {

@@ -4,7 +4,7 @@ namespace CometRunway.Core.Retry;
 
 /// <summary>
 /// The one rule for which HTTP statuses are worth another attempt, for the API and the file hosts alike
-/// (wire-format.md); connection failures are too. Not for creating tasks: a create is retried only when it
+/// (docs/design/retries.md); connection failures are too. Not for creating tasks: a create is retried only when it
 /// surely never reached the server.
 /// </summary>
 internal static class Transient

@@ -26,7 +26,7 @@ public sealed record RunwayTask
 
     public string? FailureCode { get; init; }
 
-    /// <summary>The produced videos or images, in the order wire-format.md lists their places, without duplicates.</summary>
+    /// <summary>The produced videos or images, in the order docs/design/wire-format.md ("Where outputs are found") lists their places, without duplicates.</summary>
     /// <remarks>A <see cref="UriList"/>, whose text is the links separated by spaces (what Export-Csv writes).</remarks>
     public IReadOnlyList<Uri> Output { get => output; init => output = UriList.Of(value); }
 

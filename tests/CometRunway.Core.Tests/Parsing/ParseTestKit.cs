@@ -8,7 +8,7 @@ using CometRunway.Core.Tasks;
 
 namespace CometRunway.Core.Tests.Parsing;
 
-/// <summary>The ways a task object reaches us: the shapes of wire-format.md.</summary>
+/// <summary>The ways a task object reaches us: the shapes of docs/design/wire-format.md.</summary>
 public enum BodyShape
 {
     /// <summary><c>{"code":"success","message":"","data":{task}}</c>.</summary>

@@ -3,7 +3,7 @@ using CometRunway.Emulator.Tasks;
 
 namespace CometRunway.Emulator.Responses;
 
-/// <summary>Each route's status vocabulary (wire-format.md, "Status values").</summary>
+/// <summary>Each route's status vocabulary (docs/design/wire-format.md, "Status words").</summary>
 internal static class StatusWords
 {
     public static string Runway(EmulatedState state) => state switch

@@ -1,6 +1,6 @@
 namespace CometRunway.Emulator.Tasks;
 
-/// <summary>The three response shapes CometAPI has been seen to send (see wire-format.md).</summary>
+/// <summary>The three response shapes CometAPI has been seen to send (see docs/design/wire-format.md).</summary>
 public enum ResponseShape
 {
     /// <summary><c>{"code":"success","message":"","data":{task_id, status, ..., data:{provider}}}</c>.</summary>
