@@ -1,6 +1,6 @@
 namespace CometRunway.Core.Creating;
 
-/// <summary>The refusals create-routes.md documents, each with a fix the error message names.</summary>
+/// <summary>The refusals CometAPI documents (docs/design/create-routes.md, "Answers"), each with a fix the error message names.</summary>
 public enum CreateRefusal
 {
     /// <summary>Not one of the known refusals (or not a refusal at all).</summary>

@@ -3,7 +3,7 @@ namespace CometRunway.Core.Creating;
 /// <summary>
 /// The known words of one create route: default and current models, retired models, and ratios. Providers add and retire
 /// models every few months, so these are hints (completers, warnings, advice in errors), never a closed list: any model id
-/// and any <c>W:H</c> ratio is sent as given. Sources: create-routes.md §2, §3 and §6 (CometAPI pages, Runway SDK 5.13.0).
+/// and any <c>W:H</c> ratio is sent as given. Sources: the CometAPI pages and Runway SDK 5.13.0 (docs/design/create-routes.md, "Inputs").
 /// </summary>
 internal sealed class RouteVocabulary
 {

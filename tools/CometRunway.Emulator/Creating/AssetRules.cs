@@ -11,7 +11,7 @@ internal enum AssetKind
     Video = 2,
 }
 
-/// <summary>Runway's rules for an input asset (create-routes.md §1.4): an HTTPS URL on a domain name, or a base64 data URI.</summary>
+/// <summary>Runway's rules for an input asset (docs/design/create-routes.md, "Inputs"): an HTTPS URL on a domain name, or a base64 data URI.</summary>
 internal static partial class AssetRules
 {
     public const int MaxUrlLength = 2048;

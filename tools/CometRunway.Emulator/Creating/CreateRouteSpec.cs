@@ -13,7 +13,7 @@ internal sealed record CreateRouteSpec(string Path, bool Official, Func<JsonElem
     public const string OfficialPrefix = "/runwayml/v1/";
     public const string CompatibilityPrefix = "/runway/pro/";
 
-    /// <summary>Every create route CometAPI documents (create-routes.md §0).</summary>
+    /// <summary>Every create route CometAPI documents (docs/design/create-routes.md, "The routes").</summary>
     public static IReadOnlyList<CreateRouteSpec> All { get; } =
     [
         OfficialRoute("image_to_video", "IMAGE_TO_VIDEO", "mp4", body => body

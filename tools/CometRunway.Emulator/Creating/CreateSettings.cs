@@ -21,7 +21,7 @@ public enum EnvelopeStyle
 /// </summary>
 public sealed record CreateSettings
 {
-    /// <summary>Models Runway removed, each with the one that replaced it (create-routes.md §6.2).</summary>
+    /// <summary>Models Runway removed, each with the one that replaced it (docs/design/create-routes.md, "Inputs").</summary>
     public static IReadOnlyDictionary<string, string> DefaultRetiredModels { get; } = new ReadOnlyDictionary<string, string>(
         new Dictionary<string, string>(StringComparer.Ordinal)
         {

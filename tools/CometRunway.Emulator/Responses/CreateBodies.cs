@@ -1,6 +1,6 @@
 namespace CometRunway.Emulator.Responses;
 
-/// <summary>What the create routes answer (create-routes.md §2, §3).</summary>
+/// <summary>What the create routes answer (docs/design/create-routes.md, "Answers").</summary>
 internal static class CreateBodies
 {
     /// <summary>The official routes' <c>{"id":"…"}</c>.</summary>
