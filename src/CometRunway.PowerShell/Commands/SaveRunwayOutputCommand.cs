@@ -133,6 +133,9 @@ public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEven
                 progress!.Finished(failed);
                 WriteError(ErrorRecords.FromDownload(failed.Error, Target(failed.Download.Task, failed.Download.TaskId, failed.Download.Url)));
                 break;
+            case DownloadWarning warning:
+                WriteWarning(warning.Message);
+                break;
             case DownloadProgress file:
                 progress!.Show(file);
                 break;

@@ -47,6 +47,21 @@ public sealed class RunwayDownloaderLeftoverTests : FileHostTestBase
     }
 
     [Fact]
+    public async Task ALeftoverResumedFromAHostIgnoringIfRangeIsStartedOverWhenTheFileChanged()
+    {
+        var file = HostedFile.Generated(2 * MiB, seed: 49) with { IgnoreIfRange = true };
+        var planned = Plan(Host.Add("/killed-then-changed.mp4", file));
+        WriteLeftover(planned.FinalPath!, HostedFile.Generated(MiB, seed: 96).ToArray(), Record(2 * MiB, "\"an-older-version\"", null));
+
+        var completed = DownloadTestKit.AssertFinished<DownloadCompleted>(await DownloadAsync(planned));
+
+        Assert.Equal(file.Sha256Hex(), DownloadTestKit.Sha256Of(completed.Path));
+        Assert.Equal($"bytes={MiB}-", Host.Requests[0].Range);
+        Assert.Null(Host.Requests[^1].Range);
+        Assert.Equal([Path.GetFileName(completed.Path)], Directory.Files());
+    }
+
+    [Fact]
     public async Task ALeftoverWithoutARecordIsStartedOver()
     {
         var file = HostedFile.Generated(MiB, seed: 43);
