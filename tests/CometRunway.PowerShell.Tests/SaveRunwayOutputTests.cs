@@ -228,4 +228,34 @@ public sealed class SaveRunwayOutputTests : IClassFixture<EmulatorHostFixture>, 
         Assert.Contains(fixture.Emulator.Requests, r => r.Path == "/runway/feed");
         Assert.DoesNotContain(fixture.Emulator.Requests, r => r.Path.StartsWith("/runwayml/", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void ALinkPlantedAtThePartialNameIsAWarningAndItsTargetIsKept()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            return;
+        }
+
+        // Adversary F1, as the user sees it: the file is saved, the link is reported and never written through.
+        fixture.Emulator.Tasks.Add(EmulatedTask.Succeeded("wl-1"));
+        Directory.CreateDirectory(directory);
+        var victim = Path.Combine(Path.GetTempPath(), "cr-victim-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllText(victim, "precious");
+        File.CreateSymbolicLink(Path.Combine(directory, "wl-1.mp4.partial"), victim);
+        try
+        {
+            var result = Run($"Get-RunwayTask wl-1 {Connection} | Save-RunwayOutput -Path $Dir -PassThru");
+
+            Assert.Empty(result.Errors);
+            Assert.Single(result.Output);
+            Assert.Contains(result.Warnings, warning => warning.Contains("wl-1.mp4.partial' is left as it is", StringComparison.Ordinal) && warning.Contains("link", StringComparison.Ordinal));
+            Assert.Equal("precious", File.ReadAllText(victim));
+            Assert.Null(new FileInfo(Path.Combine(directory, "wl-1.mp4")).LinkTarget);
+        }
+        finally
+        {
+            File.Delete(victim);
+        }
+    }
 }

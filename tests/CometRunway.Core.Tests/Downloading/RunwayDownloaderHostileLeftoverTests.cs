@@ -14,6 +14,9 @@ public sealed class RunwayDownloaderHostileLeftoverTests : FileHostTestBase, IDi
     private const string Precious = "PRECIOUS DATA that must survive";
     private readonly TempDirectory elsewhere = new();
 
+    /// <summary>Symbolic links need no privilege here; on Windows they do, so these tests only run on Unix.</summary>
+    private static bool LinksCanBePlanted => OperatingSystem.IsLinux() || OperatingSystem.IsMacOS();
+
     private string Victim => elsewhere.Combine("important.txt");
 
     public void Dispose() => elsewhere.Dispose();
@@ -21,15 +24,14 @@ public sealed class RunwayDownloaderHostileLeftoverTests : FileHostTestBase, IDi
     [Fact]
     public async Task ALinkedPartialWithAValidRecordIsNotWrittenThroughAndNotResumed()
     {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        if (!LinksCanBePlanted)
         {
             return;
         }
 
         var file = HostedFile.Generated(300_000, seed: 61);
         var planned = Plan(Host.Add("/sym.mp4", file));
-        File.WriteAllText(Victim, Precious);
-        File.CreateSymbolicLink(planned.FinalPath! + ".partial", Victim);
+        PlantLinkToVictim(planned.FinalPath! + ".partial");
         File.WriteAllText(planned.FinalPath! + ".partial.resume", Record(file.Length, file.ETag));
 
         var completed = DownloadTestKit.AssertFinished<DownloadCompleted>(await DownloadAsync(planned));
@@ -44,15 +46,14 @@ public sealed class RunwayDownloaderHostileLeftoverTests : FileHostTestBase, IDi
     [Fact]
     public async Task ALinkedPartialWithoutARecordIsLeftAloneAndTheVictimKeepsItsBytes()
     {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        if (!LinksCanBePlanted)
         {
             return;
         }
 
         var file = HostedFile.Generated(300_000, seed: 62);
         var planned = Plan(Host.Add("/sym2.mp4", file));
-        File.WriteAllText(Victim, Precious);
-        File.CreateSymbolicLink(planned.FinalPath! + ".partial", Victim);
+        PlantLinkToVictim(planned.FinalPath! + ".partial");
 
         var completed = DownloadTestKit.AssertFinished<DownloadCompleted>(await DownloadAsync(planned));
 
@@ -63,7 +64,7 @@ public sealed class RunwayDownloaderHostileLeftoverTests : FileHostTestBase, IDi
     [Fact]
     public async Task ADanglingLinkedPartialDoesNotCreateTheFileItPointsAt()
     {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        if (!LinksCanBePlanted)
         {
             return;
         }
@@ -81,15 +82,14 @@ public sealed class RunwayDownloaderHostileLeftoverTests : FileHostTestBase, IDi
     [Fact]
     public async Task ALinkedRecordIsNeitherReadNorWrittenThrough()
     {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        if (!LinksCanBePlanted)
         {
             return;
         }
 
         var file = HostedFile.Generated(400_000, seed: 64);
         var planned = Plan(Host.Add("/record.mp4", file with { DropAfterBytes = 150_000 }));
-        File.WriteAllText(Victim, Precious);
-        File.CreateSymbolicLink(planned.FinalPath! + ".partial.resume", Victim);
+        PlantLinkToVictim(planned.FinalPath! + ".partial.resume");
 
         var completed = DownloadTestKit.AssertFinished<DownloadCompleted>(await DownloadAsync(planned));
 
@@ -103,20 +103,26 @@ public sealed class RunwayDownloaderHostileLeftoverTests : FileHostTestBase, IDi
     [Fact]
     public async Task ALinkAtTheFinalPathReplacedWithForceBecomesARegularFileAndItsTargetIsKept()
     {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        if (!LinksCanBePlanted)
         {
             return;
         }
 
         var file = HostedFile.Generated(100_000, seed: 65);
         var planned = Plan(Host.Add("/final.mp4", file), force: true);
-        File.WriteAllText(Victim, Precious);
-        File.CreateSymbolicLink(planned.FinalPath!, Victim);
+        PlantLinkToVictim(planned.FinalPath!);
 
         var completed = DownloadTestKit.AssertFinished<DownloadCompleted>(await DownloadAsync(planned));
 
         Assert.Equal(Precious, File.ReadAllText(Victim));
         AssertRegularFileWith(file, completed.Path);
+    }
+
+    /// <summary>A file outside the destination with bytes worth keeping, and a link to it at <paramref name="path"/>.</summary>
+    private void PlantLinkToVictim(string path)
+    {
+        File.WriteAllText(Victim, Precious);
+        File.CreateSymbolicLink(path, Victim);
     }
 
     private static void AssertRegularFileWith(HostedFile file, string path)
