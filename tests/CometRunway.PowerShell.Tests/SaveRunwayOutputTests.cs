@@ -195,4 +195,67 @@ public sealed class SaveRunwayOutputTests : IClassFixture<EmulatorHostFixture>, 
         Assert.Equal("InvalidOutputUrl", Assert.Single(result.Errors).FullyQualifiedErrorId.Split(',')[0]);
         Assert.Equal(new[] { "t-7.mp4" }, Directory.GetFiles(directory).Select(Path.GetFileName));
     }
+
+    [Fact]
+    public void TheSameTaskPipedTwiceIsSavedOnce()
+    {
+        // newuser N12: like Wait-RunwayTask, which waits once for an id given twice.
+        fixture.Emulator.Tasks.Add(EmulatedTask.Succeeded("twice-1"));
+
+        var result = Run($"$t = Get-RunwayTask twice-1 {Connection}; $t, $t, [pscustomobject]@{{ Id = 'twice-1'; Output = $t.Output }} | Save-RunwayOutput -Path $Dir -PassThru -Verbose");
+
+        Assert.Empty(result.Errors);
+        Assert.Single(result.Output);
+        Assert.Equal(new[] { "twice-1.mp4" }, Directory.GetFiles(directory).Select(Path.GetFileName));
+        Assert.Single(fixture.Emulator.Requests, r => r.Path == "/files/twice-1.mp4");
+        Assert.Equal(2, result.Verbose.Count(line => line.Contains("Task twice-1 was given again", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task AnExpiredLinkGivenWithTaskIdIsRefreshedThroughTheRouteFormatNames()
+    {
+        // Code review 17: -Uri ... -TaskId of a Feed task read the task again through the official route.
+        await using var files = await CometRunway.Emulator.Files.StaticFileHost.StartAsync();
+        var expired = files.Add("/fd-1.mp4", CometRunway.Emulator.Files.HostedFile.Generated(1000) with { RequiredToken = "a-signature-that-expired" });
+        fixture.Emulator.Tasks.Add(EmulatedTask.Succeeded("fd-1"));
+
+        var result = fixture.Run(
+            $"Save-RunwayOutput -Uri $Expired -TaskId fd-1 -Format Feed -Path $Dir -PassThru {Connection}",
+            new() { ["Dir"] = directory, ["Expired"] = expired.ToString() });
+
+        Assert.Empty(result.Errors);
+        Assert.Single(result.Output);
+        Assert.Contains(fixture.Emulator.Requests, r => r.Path == "/runway/feed");
+        Assert.DoesNotContain(fixture.Emulator.Requests, r => r.Path.StartsWith("/runwayml/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ALinkPlantedAtThePartialNameIsAWarningAndItsTargetIsKept()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            return;
+        }
+
+        // Adversary F1, as the user sees it: the file is saved, the link is reported and never written through.
+        fixture.Emulator.Tasks.Add(EmulatedTask.Succeeded("wl-1"));
+        Directory.CreateDirectory(directory);
+        var victim = Path.Combine(Path.GetTempPath(), "cr-victim-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllText(victim, "precious");
+        File.CreateSymbolicLink(Path.Combine(directory, "wl-1.mp4.partial"), victim);
+        try
+        {
+            var result = Run($"Get-RunwayTask wl-1 {Connection} | Save-RunwayOutput -Path $Dir -PassThru");
+
+            Assert.Empty(result.Errors);
+            Assert.Single(result.Output);
+            Assert.Contains(result.Warnings, warning => warning.Contains("wl-1.mp4.partial' is left as it is", StringComparison.Ordinal) && warning.Contains("link", StringComparison.Ordinal));
+            Assert.Equal("precious", File.ReadAllText(victim));
+            Assert.Null(new FileInfo(Path.Combine(directory, "wl-1.mp4")).LinkTarget);
+        }
+        finally
+        {
+            File.Delete(victim);
+        }
+    }
 }

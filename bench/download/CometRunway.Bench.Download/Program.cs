@@ -25,7 +25,7 @@ public static class Program
 
         var planner = new DownloadPlanner(new DownloadPlanOptions { DestinationDirectory = destination, NameTemplate = "{Name}", Force = true });
         var planned = urls.Select(url => planner.Plan(new DownloadRequest { Url = url })).ToList();
-        using var downloader = new RunwayDownloader(new RunwayDownloaderOptions { ThrottleLimit = throttle, BufferSize = bufferSize });
+        var downloader = new RunwayDownloader(new RunwayDownloaderOptions { ThrottleLimit = throttle, BufferSize = bufferSize });
 
         if (args.Length > 4)
         {

@@ -5,13 +5,18 @@ namespace CometRunway.Core.Downloading;
 
 /// <summary>
 /// One download's attempts and the time it has spent failing, put to the retry policy after each failure. The
-/// budget restarts after an attempt that made real progress (what the stall rule asks of a window), so a long
-/// download that drops now and then goes on, and a trickle resumed a few bytes at a time does not.
+/// budget restarts after an attempt that moved the file forward by real progress (what the stall rule asks of a
+/// window): bytes beyond the furthest offset any attempt had reached. So a long download that drops now and then
+/// goes on, while a trickle, or a host that sends the same first bytes again and again, spends the budget. Attempts
+/// that receive the file from its first byte are capped on their own, since a host that cannot resume could
+/// otherwise creep forward for ever.
 /// </summary>
-internal sealed class AttemptBudget(RetryPolicy policy, long progressBytes, Random random)
+internal sealed class AttemptBudget(RetryPolicy policy, long progressBytes, int wholeFileAttempts, Random random)
 {
     private readonly Stopwatch clock = Stopwatch.StartNew();
-    private long attemptBytes;
+    private long furthest;
+    private long furthestBeforeAttempt;
+    private int fromFirstByte;
     private TimeSpan? failingSince;
 
     /// <summary>Attempts made, the current one included.</summary>
@@ -20,27 +25,39 @@ internal sealed class AttemptBudget(RetryPolicy policy, long progressBytes, Rand
     public void BeginAttempt()
     {
         Attempts++;
-        attemptBytes = 0;
+        furthestBeforeAttempt = furthest;
     }
 
     /// <summary>The attempt only refreshed an expired link: it does not count.</summary>
     public void Refund() => Attempts--;
 
-    public void Received(int bytes) => attemptBytes += bytes;
+    /// <summary>The current attempt is receiving the file from its first byte.</summary>
+    public void FromFirstByte() => fromFirstByte++;
 
-    /// <summary>Whether to try again after the current attempt failed, and when.</summary>
+    /// <summary>The file now holds <paramref name="length"/> bytes.</summary>
+    public void Reached(long length) => furthest = Math.Max(furthest, length);
+
+    /// <summary>Whether to try again after the current attempt failed: the delay, or null and why not.</summary>
     /// <param name="serverDelay">What the host asked for (Retry-After), if it did.</param>
-    public RetryDecision AfterFailure(TimeSpan? serverDelay)
+    public (TimeSpan? Delay, string Explanation) AfterFailure(TimeSpan? serverDelay)
     {
-        if (failingSince is null || attemptBytes >= progressBytes)
+        if (fromFirstByte >= wholeFileAttempts)
+        {
+            return (null, $"The host sent the file from its first byte {fromFirstByte} times without finishing it, and cannot resume it.");
+        }
+
+        if (failingSince is null || furthest - furthestBeforeAttempt >= progressBytes)
         {
             failingSince = clock.Elapsed;
         }
 
-        // One Random may serve a whole batch of parallel downloads.
+        RetryDecision decision;
         lock (random)
         {
-            return policy.Decide(Attempts, clock.Elapsed - failingSince.Value, serverDelay, random);
+            // One Random may serve a whole batch of parallel downloads.
+            decision = policy.Decide(Attempts, clock.Elapsed - failingSince.Value, serverDelay, random);
         }
+
+        return (decision.Delay, decision.Explanation);
     }
 }

@@ -31,6 +31,9 @@ internal sealed record DownloadProgress(
 /// <summary>A transfer failed in a way worth another attempt (the next one resumes when it can).</summary>
 internal sealed record DownloadRetrying(PlannedDownload Download, int NextAttempt, TimeSpan Delay, string Reason) : DownloadItemEvent(Download);
 
+/// <summary>Something the user should know that does not stop the download, such as a leftover that is left alone.</summary>
+internal sealed record DownloadWarning(PlannedDownload Download, string Message) : DownloadItemEvent(Download);
+
 /// <summary>The link had expired; fresh links were read from the task.</summary>
 internal sealed record DownloadLinkRefreshed(PlannedDownload Download, Uri NewUrl) : DownloadItemEvent(Download);
 

@@ -25,9 +25,11 @@ internal sealed record DownloadRequest
 
     /// <summary>
     /// Bare output URLs as typed, optionally of one known task: the absolute ones are numbered in the order
-    /// given; each other text goes to <paramref name="reject"/> with an InvalidUrl error and takes no number.
+    /// given; each other text goes to <paramref name="reject"/> with an InvalidUrl error and takes no number. A fresh link
+    /// for <paramref name="taskId"/> is read through <paramref name="taskFormat"/>.
     /// </summary>
-    public static IReadOnlyList<DownloadRequest> ForUrls(IEnumerable<string> urls, string? taskId, Action<string, RunwayDownloadException> reject)
+    public static IReadOnlyList<DownloadRequest> ForUrls(
+        IEnumerable<string> urls, string? taskId, RunwayTaskFormat taskFormat, Action<string, RunwayDownloadException> reject)
     {
         ArgumentNullException.ThrowIfNull(urls);
         ArgumentNullException.ThrowIfNull(reject);
@@ -45,12 +47,35 @@ internal sealed record DownloadRequest
         }
 
         return valid
-            .Select((url, index) => new DownloadRequest { Url = url, TaskId = taskId, OutputIndex = index, OutputCount = valid.Count })
+            .Select((url, index) => new DownloadRequest
+            {
+                Url = url,
+                TaskId = taskId,
+                TaskFormat = taskId is null ? null : taskFormat,
+                OutputIndex = index,
+                OutputCount = valid.Count,
+            })
             .ToArray();
     }
 
+    /// <summary>
+    /// The requests for a task known only by the fields an object states (deserialized, an <c>Import-Csv</c> row, a bare
+    /// id): its own Output links are saved. An object that states no status but lists output is taken to have succeeded.
+    /// </summary>
+    /// <exception cref="RunwayDownloadException">The task did not succeed (TaskNotSucceeded) or lists no output URL (NoOutput).</exception>
+    public static IReadOnlyList<DownloadRequest> ForTaskFields(
+        string id, RunwayTaskFormat? format, RunwayTaskStatus? status, IReadOnlyList<Uri>? output, Uri? baseUri) =>
+        ForTask(new RunwayTask
+        {
+            Id = id,
+            Format = format ?? RunwayTaskFormat.Official,
+            Status = status ?? RunwayTaskStatus.Succeeded,
+            Output = output ?? [],
+            BaseUri = baseUri,
+        });
+
     /// <summary>The requests for every output of a task.</summary>
-    /// <exception cref="RunwayDownloadException">The task did not succeed (TaskNotSucceeded) or has no output URL (NoOutput).</exception>
+    /// <exception cref="RunwayDownloadException">The task did not succeed (TaskNotSucceeded) or lists no output URL (NoOutput).</exception>
     public static IReadOnlyList<DownloadRequest> ForTask(RunwayTask task)
     {
         ArgumentNullException.ThrowIfNull(task);
@@ -65,9 +90,11 @@ internal sealed record DownloadRequest
 
         if (task.Output.Count == 0)
         {
+            var read = task.Format == RunwayTaskFormat.Feed ? "Get-RunwayFeedTask" : "Get-RunwayTask";
             throw new RunwayDownloadException(
                 DownloadErrorKind.NoOutput,
-                $"Task {task.Id} succeeded but has no output URL. Read it again (Get-RunwayTask -Id {task.Id}) in a little while.")
+                $"Task {task.Id} lists no output URL. Read the task and pipe that on: {read} -Id {task.Id} | Save-RunwayOutput " +
+                "(a task that has just succeeded may list its output a little later).")
             { TaskId = task.Id };
         }
 

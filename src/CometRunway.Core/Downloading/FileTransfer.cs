@@ -28,6 +28,7 @@ internal sealed class FileTransfer
     private RemoteFile _remote = RemoteFile.Unknown;
     private bool _refreshed;
     private bool _started;
+    private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
 
     public FileTransfer(
         PlannedDownload download,
@@ -44,7 +45,7 @@ internal sealed class FileTransfer
         _batch = batch;
         _redirects = new RedirectFollower(client, options.MaxRedirects);
         _meter = new TransferMeter(options.ProgressInterval);
-        _budget = new AttemptBudget(options.Retry, options.Stall.MinimumBytes, options.Random ?? Random.Shared);
+        _budget = new AttemptBudget(options.Retry, options.Stall.MinimumBytes, options.MaxWholeFileAttempts, options.Random ?? Random.Shared);
         _url = download.Url;
         _answeringUrl = download.Url;
     }
@@ -105,10 +106,10 @@ internal sealed class FileTransfer
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested && AsTransient(exception) is { } problem)
             {
-                var decision = _budget.AfterFailure(problem.RetryAfter);
-                if (decision.Delay is not { } delay)
+                var (next, why) = _budget.AfterFailure(problem.RetryAfter);
+                if (next is not { } delay)
                 {
-                    var explanation = decision.Explanation.Length == 0 ? string.Empty : " " + decision.Explanation;
+                    var explanation = why.Length == 0 ? string.Empty : " " + why;
                     throw Error(problem.FinalKind,
                         $"Saving {What} failed after {_budget.Attempts} attempt(s): {problem.Message}{explanation}", exception);
                 }
@@ -148,7 +149,8 @@ internal sealed class FileTransfer
 
             if (status == 416 && resumeFrom > 0)
             {
-                if (response.Content.Headers.ContentRange?.Length == Received)
+                if (response.Content.Headers.ContentRange?.Length == Received && _remote.Length == Received
+                    && (response.Headers.ETag is not { } etag || _remote.ETag is null || etag.Tag == _remote.ETag.Tag))
                 {
                     // Everything was here already (a run stopped between the last byte and the move).
                     if (!_started && Start(response) is { } alreadyThere)
@@ -205,18 +207,31 @@ internal sealed class FileTransfer
     /// <summary>Takes over the partial file a stopped run left for this final path, when its record allows resuming it.</summary>
     private void ResumeLeftover()
     {
-        if (_download.FinalPath is { } finalPath && PartialFile.TryResume(finalPath, _options.StalePartialAge) is { } leftover)
+        if (_download.FinalPath is { } finalPath && PartialFile.TryResume(finalPath, _options.StalePartialAge, Warn) is { } leftover)
         {
             _partial = leftover;
             _remote = leftover.Recorded ?? RemoteFile.Unknown;
         }
     }
 
+    /// <summary>Raises a warning once per download, however often the same thing is found.</summary>
+    private void Warn(string message)
+    {
+        if (_warned.Add(message))
+        {
+            _onEvent(new DownloadWarning(_download, message));
+        }
+    }
+
     private RunwayDownloadException Refused(string reason) => Error(DownloadErrorKind.InvalidUrl, $"Saving {What} failed: {reason}");
 
-    /// <summary>Checks a 200 or 206 against what is already received and learns the length and validators.</summary>
+    /// <summary>
+    /// Checks a 200 or 206 against what is already received and learns the length and validators. A 206 is taken only
+    /// when it is the rest of the same file from where ours ends; anything else starts the file over.
+    /// </summary>
     private void AcceptResponse(HttpResponseMessage response, long resumeFrom)
     {
+        var answered = RemoteFile.From(response);
         if (response.StatusCode == HttpStatusCode.PartialContent)
         {
             var range = response.Content.Headers.ContentRange;
@@ -225,14 +240,23 @@ internal sealed class FileTransfer
                 Restart();
                 throw new TransientDownloadProblem(DownloadErrorKind.Network, $"{_answeringUrl.Host} answered another range than asked; starting over.");
             }
+
+            if (!_remote.IsSameFileAs(answered))
+            {
+                // The host ignored If-Range: these bytes are the rest of another version of the file.
+                Restart();
+                throw new TransientDownloadProblem(DownloadErrorKind.Network,
+                    $"{_answeringUrl.Host} sent the rest of another version of the file (its ETag, Last-Modified or length changed); starting over from the first byte.");
+            }
         }
         else
         {
             // A full answer to a Range request: the server ignores ranges, or the file changed (If-Range failed).
             Restart();
+            _budget.FromFirstByte();
         }
 
-        _remote = RemoteFile.From(response);
+        _remote = answered;
     }
 
     /// <summary>Settles the final path on the first answer; returns a skip when an identical file is already there.</summary>
@@ -302,7 +326,7 @@ internal sealed class FileTransfer
             throw Error(DownloadErrorKind.NotWritable, $"Saving {What} failed: cannot write '{_partial!.Path}': {exception.Message}", exception);
         }
 
-        _budget.Received(chunk.Length);
+        _budget.Reached(Received);
         _batch?.Received(chunk.Length);
         ReportProgress(force: false);
     }
@@ -365,7 +389,7 @@ internal sealed class FileTransfer
 
         try
         {
-            _partial = PartialFile.CreateBeside(_finalPath!, _options.StalePartialAge);
+            _partial = PartialFile.CreateBeside(_finalPath!, _options.StalePartialAge, Warn);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 
 namespace CometRunway.Core.Downloading;
 
@@ -6,13 +7,18 @@ namespace CometRunway.Core.Downloading;
 /// The temporary file beside a final path that a download is written to: named so it never looks finished,
 /// emptied to start over, and moved into place only once complete. It is <c>name.partial</c>, with what the host
 /// said of the file recorded in <c>name.partial.resume</c>, so that after the process was killed the next run
-/// resumes it; while another run holds that name, a one-off <c>name.xxxxxxxx.partial</c> is used instead.
+/// resumes it; while that name is taken (another run, or anything that is not a plain leftover of ours), a one-off
+/// <c>name.xxxxxxxx.partial</c> is used instead. Every file it writes is created new (never opened through a link
+/// someone planted), a leftover is taken over only when it is a regular file, and the record is replaced by a move.
 /// Leftovers older than the stale age are removed whenever the same target is downloaded again.
 /// </summary>
 internal sealed class PartialFile : IDisposable
 {
     public const string Suffix = ".partial";
     public const string ResumeSuffix = ".resume";
+    private const string RecordDraftSuffix = ".draft";
+    private const int LongestRecord = 4096;
+    private const int OneOffNamesTried = 8;
 
     private FileStream? stream;
     private readonly bool resumable;
@@ -38,25 +44,15 @@ internal sealed class PartialFile : IDisposable
 
     /// <summary>
     /// Removes leftovers for <paramref name="finalPath"/> older than <paramref name="staleAge"/>, then takes over a
-    /// recent one with a recorded validator, positioned at its end. Null when there is none to take over.
+    /// recent one, positioned at its end (emptied when it has no usable record). Null when there is none to take over.
     /// </summary>
-    public static PartialFile? TryResume(string finalPath, TimeSpan staleAge)
+    /// <remarks><paramref name="warn"/> is told of a leftover left as it is because it is not a file (a link, a directory).</remarks>
+    public static PartialFile? TryResume(string finalPath, TimeSpan staleAge, Action<string> warn)
     {
         RemoveStale(finalPath, staleAge);
-        var path = finalPath + Suffix;
-        if (!File.Exists(path))
+        if (TryTakeOver(finalPath + Suffix, warn) is not { } partial)
         {
             return null;
-        }
-
-        PartialFile partial;
-        try
-        {
-            partial = new PartialFile(path, Open(path, FileMode.Open), resumable: true);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return null; // Another run is writing it, or it cannot be opened: this run starts its own.
         }
 
         partial.Recorded = ReadRecord(partial.ResumePath);
@@ -70,30 +66,46 @@ internal sealed class PartialFile : IDisposable
     }
 
     /// <summary>
-    /// Creates an empty partial file next to <paramref name="finalPath"/>, replacing a leftover nobody holds; removes
-    /// leftovers older than <paramref name="staleAge"/> first.
+    /// Creates an empty partial file next to <paramref name="finalPath"/> (taking over a leftover nobody holds), or
+    /// under a one-off name when <c>name.partial</c> is taken; removes leftovers older than <paramref name="staleAge"/> first.
     /// </summary>
+    /// <remarks><paramref name="warn"/> is told of a leftover left as it is because it is not a file (a link, a directory).</remarks>
     /// <exception cref="IOException">The directory cannot be written.</exception>
     /// <exception cref="UnauthorizedAccessException">The directory cannot be written.</exception>
-    public static PartialFile CreateBeside(string finalPath, TimeSpan staleAge)
+    public static PartialFile CreateBeside(string finalPath, TimeSpan staleAge, Action<string> warn)
     {
         RemoveStale(finalPath, staleAge);
         var path = finalPath + Suffix;
-        try
+        if (TryCreateNew(path) is { } own)
         {
-            // Emptied only once this run holds it: FileMode.Create could cut another run's file before the lock is tried.
-            var partial = new PartialFile(path, Open(path, FileMode.OpenOrCreate), resumable: true);
-            partial.Restart();
-            return partial;
+            return new PartialFile(path, own, resumable: true);
         }
-        catch (IOException)
+
+        if (TryTakeOver(path, warn) is { } leftover)
         {
-            var oneOff = $"{finalPath}.{Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant()}{Suffix}";
-            return new PartialFile(oneOff, Open(oneOff, FileMode.CreateNew), resumable: false);
+            leftover.Restart();
+            return leftover;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var oneOff = $"{finalPath}.{RandomHex()}{Suffix}";
+            if (attempt == OneOffNamesTried)
+            {
+                return new PartialFile(oneOff, Open(oneOff, FileMode.CreateNew), resumable: false);
+            }
+
+            if (TryCreateNew(oneOff) is { } created)
+            {
+                return new PartialFile(oneOff, created, resumable: false);
+            }
         }
     }
 
-    /// <summary>Records what the host said of the file, so a later run can resume these bytes; best effort.</summary>
+    /// <summary>
+    /// Records what the host said of the file, so a later run can resume these bytes; best effort. Written to a new
+    /// draft and moved over the record, so a link planted at the record's name is replaced, never written through.
+    /// </summary>
     public void Record(RemoteFile file)
     {
         if (!resumable || !file.CanResume || file.Length is null)
@@ -101,13 +113,20 @@ internal sealed class PartialFile : IDisposable
             return;
         }
 
+        var draft = $"{ResumePath}.{RandomHex()}{RecordDraftSuffix}";
         try
         {
-            File.WriteAllText(ResumePath, file.ToText());
+            using (var record = Open(draft, FileMode.CreateNew))
+            {
+                record.Write(Encoding.UTF8.GetBytes(file.ToText()));
+            }
+
+            File.Move(draft, ResumePath, overwrite: true);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // Without the record the bytes are not resumed by a later run; this run is not affected.
+            TryDelete(draft);
         }
     }
 
@@ -126,28 +145,35 @@ internal sealed class PartialFile : IDisposable
         Forget();
     }
 
-    /// <summary>Flushes and closes the file, stamped with the server's modification time when it gave one.</summary>
+    /// <summary>Flushes and closes the file, stamped (through its handle) with the server's modification time when it gave one.</summary>
     public async Task CloseAsync(DateTimeOffset? lastModified)
     {
         if (stream is not null)
         {
             await stream.FlushAsync().ConfigureAwait(false);
+            if (lastModified is { } time)
+            {
+                File.SetLastWriteTimeUtc(stream.SafeFileHandle, time.UtcDateTime);
+            }
+
             await stream.DisposeAsync().ConfigureAwait(false);
             stream = null;
-        }
-
-        if (lastModified is { } time)
-        {
-            File.SetLastWriteTimeUtc(Path, time.UtcDateTime);
         }
     }
 
     /// <summary>
     /// Moves the closed file to <paramref name="finalPath"/> in one step. Without <paramref name="overwrite"/>, a file
-    /// that appeared there meanwhile is never replaced: the move fails with an <see cref="IOException"/>.
+    /// that appeared there meanwhile is never replaced: the move fails with an <see cref="IOException"/>. A link at the
+    /// final path is replaced by the file, never written through.
     /// </summary>
+    /// <exception cref="IOException">The partial file was swapped for a link before the move.</exception>
     public void MoveTo(string finalPath, bool overwrite)
     {
+        if (LocalEntry.IsLink(Path))
+        {
+            throw new IOException($"'{Path}' was replaced by a link while it was written; it is not moved to the final path.");
+        }
+
         File.Move(Path, finalPath, overwrite);
         moved = true;
         Forget();
@@ -179,7 +205,7 @@ internal sealed class PartialFile : IDisposable
         Recorded = null;
         if (resumable)
         {
-            TryDelete(ResumePath);
+            TryDelete(ResumePath); // Deleting removes a link itself, never what it points at.
         }
     }
 
@@ -187,7 +213,9 @@ internal sealed class PartialFile : IDisposable
     {
         try
         {
-            return File.Exists(path) ? RemoteFile.Parse(File.ReadAllText(path)) : null;
+            return LocalEntry.IsFileWithBytes(path) && new FileInfo(path).Length <= LongestRecord
+                ? RemoteFile.Parse(File.ReadAllText(path))
+                : null;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -195,7 +223,10 @@ internal sealed class PartialFile : IDisposable
         }
     }
 
-    /// <summary>Deletes <c>name.partial</c>, <c>name.*.partial</c> and their records not written to for the stale age.</summary>
+    /// <summary>
+    /// Deletes <c>name.partial</c>, <c>name.*.partial</c>, their records and record drafts not written to for the stale
+    /// age. Links are left alone: they are not ours.
+    /// </summary>
     private static void RemoveStale(string finalPath, TimeSpan staleAge)
     {
         var directory = System.IO.Path.GetDirectoryName(finalPath);
@@ -211,8 +242,10 @@ internal sealed class PartialFile : IDisposable
             foreach (var leftover in Directory.EnumerateFiles(directory, name + ".*"))
             {
                 var rest = System.IO.Path.GetFileName(leftover)[name.Length..];
-                if ((rest.EndsWith(Suffix, StringComparison.Ordinal) || rest.EndsWith(Suffix + ResumeSuffix, StringComparison.Ordinal))
-                    && File.GetLastWriteTimeUtc(leftover) < before)
+                var ours = rest.EndsWith(Suffix, StringComparison.Ordinal)
+                    || rest.EndsWith(Suffix + ResumeSuffix, StringComparison.Ordinal)
+                    || (rest.StartsWith(Suffix + ResumeSuffix + ".", StringComparison.Ordinal) && rest.EndsWith(RecordDraftSuffix, StringComparison.Ordinal));
+                if (ours && !LocalEntry.IsLink(leftover) && File.GetLastWriteTimeUtc(leftover) < before)
                 {
                     TryDelete(leftover);
                 }
@@ -223,6 +256,63 @@ internal sealed class PartialFile : IDisposable
             // Cleaning up is a courtesy; the download goes on.
         }
     }
+
+    /// <summary>
+    /// The leftover at <paramref name="path"/>, opened for writing; null when there is none, another run holds it, or it
+    /// is not a file with bytes. Checked again once open, so a link swapped in meanwhile is not written through.
+    /// </summary>
+    private static PartialFile? TryTakeOver(string path, Action<string> warn)
+    {
+        if (!LocalEntry.Exists(path))
+        {
+            return null;
+        }
+
+        if (LocalEntry.WhyNotAFile(path) is { } why)
+        {
+            warn($"'{path}' is left as it is and not used: {why}, not a file this module wrote.");
+            return null;
+        }
+
+        if (!LocalEntry.IsFileWithBytes(path))
+        {
+            return null;
+        }
+
+        FileStream stream;
+        try
+        {
+            stream = Open(path, FileMode.Open);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null; // Another run is writing it, or it cannot be opened: this run uses its own.
+        }
+
+        if (LocalEntry.IsLink(path))
+        {
+            stream.Dispose();
+            warn($"'{path}' is left as it is and not used: it became a link while it was opened.");
+            return null;
+        }
+
+        return new PartialFile(path, stream, resumable: true);
+    }
+
+    /// <summary>A new file at <paramref name="path"/>; null when something (a file, a link, anything) is already there.</summary>
+    private static FileStream? TryCreateNew(string path)
+    {
+        try
+        {
+            return Open(path, FileMode.CreateNew);
+        }
+        catch (IOException) when (LocalEntry.Exists(path))
+        {
+            return null;
+        }
+    }
+
+    private static string RandomHex() => Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
 
     private static void TryDelete(string path)
     {

@@ -23,6 +23,26 @@ internal sealed record RemoteFile(long? Length, EntityTagHeaderValue? ETag, Date
         return new RemoteFile(length, response.Headers.ETag is { IsWeak: false } etag ? etag : null, headers.LastModified);
     }
 
+    /// <summary>
+    /// Whether <paramref name="answered"/> (what a 206 said) proves it is the rest of this file: the same total length,
+    /// and the same strong ETag, or without one the same Last-Modified. A host that ignores If-Range sends the rest of
+    /// whatever it has now, and those bytes must not be spliced onto these.
+    /// </summary>
+    public bool IsSameFileAs(RemoteFile answered)
+    {
+        if (Length is not null && answered.Length != Length)
+        {
+            return false;
+        }
+
+        if (ETag is not null)
+        {
+            return answered.ETag is not null && answered.ETag.Tag == ETag.Tag;
+        }
+
+        return LastModified is not null && answered.LastModified == LastModified;
+    }
+
     /// <summary>Asks for the rest of the file from <paramref name="offset"/>, only if it is still this file.</summary>
     public void AskForRest(HttpRequestMessage request, long offset)
     {

@@ -7,7 +7,7 @@ namespace CometRunway.Core.Downloading;
 /// place; resumed with Range/If-Range after a drop; expired links refreshed through the task source.
 /// Safe to use from many threads; connections are pooled process-wide (<see cref="HttpClients"/>), so instances are cheap.
 /// </summary>
-internal sealed class RunwayDownloader : IDisposable
+internal sealed class RunwayDownloader
 {
     private readonly HttpClient _client;
     private readonly RunwayDownloaderOptions _options;
@@ -37,45 +37,48 @@ internal sealed class RunwayDownloader : IDisposable
     /// (batch progress included) on any thread. Returns the outcomes in completion order.
     /// </summary>
     /// <exception cref="OperationCanceledException">Cancelled; every started download has been cleaned up and reported first.</exception>
-    public Task<IReadOnlyList<DownloadFinished>> DownloadAllAsync(
+    public async Task<IReadOnlyList<DownloadFinished>> DownloadAllAsync(
         IEnumerable<PlannedDownload> downloads, Action<DownloadEvent>? onEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(downloads);
         var list = downloads.ToList();
-        return RunBatchAsync((options, body) => Parallel.ForEachAsync(list, options, body), list.Count, onEvent, cancellationToken);
+        var results = new List<DownloadFinished>(list.Count);
+        await RunBatchAsync((options, body) => Parallel.ForEachAsync(list, options, body), list.Count, onEvent, results, cancellationToken)
+            .ConfigureAwait(false);
+        return results;
     }
 
-    /// <summary>As above, for downloads that keep arriving (a cmdlet planning in ProcessRecord); the batch total is unknown.</summary>
-    public Task<IReadOnlyList<DownloadFinished>> DownloadAllAsync(
-        IAsyncEnumerable<PlannedDownload> downloads, Action<DownloadEvent>? onEvent, CancellationToken cancellationToken)
+    /// <summary>
+    /// As above, for downloads that keep arriving (a cmdlet planning in ProcessRecord); the batch total is unknown.
+    /// The outcomes are only raised as events (<see cref="DownloadFinished"/>), not kept, however long the run.
+    /// </summary>
+    public Task DownloadAllAsync(IAsyncEnumerable<PlannedDownload> downloads, Action<DownloadEvent>? onEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(downloads);
-        return RunBatchAsync((options, body) => Parallel.ForEachAsync(downloads, options, body), null, onEvent, cancellationToken);
+        return RunBatchAsync((options, body) => Parallel.ForEachAsync(downloads, options, body), null, onEvent, results: null, cancellationToken);
     }
 
-    /// <summary>Nothing to release: the connection pool is shared. Kept so callers may keep their <c>using</c>.</summary>
-    public void Dispose()
-    {
-    }
-
-    private async Task<IReadOnlyList<DownloadFinished>> RunBatchAsync(
+    private async Task RunBatchAsync(
         Func<ParallelOptions, Func<PlannedDownload, CancellationToken, ValueTask>, Task> forEach,
         int? total,
         Action<DownloadEvent>? onEvent,
+        List<DownloadFinished>? results,
         CancellationToken cancellationToken)
     {
         var sink = WithVerbose(onEvent);
         var batch = new BatchProgressTracker(sink, total, _options.ProgressInterval);
-        var results = new List<DownloadFinished>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.ThrottleLimit, CancellationToken = cancellationToken };
         try
         {
             await forEach(parallel, async (download, token) =>
             {
                 var result = await DownloadAsync(download, sink, batch, token).ConfigureAwait(false);
-                lock (results)
+                if (results is not null)
                 {
-                    results.Add(result);
+                    lock (results)
+                    {
+                        results.Add(result);
+                    }
                 }
             }).ConfigureAwait(false);
         }
@@ -83,8 +86,6 @@ internal sealed class RunwayDownloader : IDisposable
         {
             batch.Report();
         }
-
-        return results;
     }
 
     private Action<DownloadEvent> WithVerbose(Action<DownloadEvent>? onEvent)

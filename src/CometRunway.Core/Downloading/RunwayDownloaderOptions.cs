@@ -11,11 +11,18 @@ internal sealed record RunwayDownloaderOptions
 
     /// <summary>
     /// Retries of dropped connections, stalls and transient statuses (<see cref="RetryPolicy.Downloads"/>: while 2 minutes
-    /// of failing allow, honouring the file host's Retry-After within them). An attempt that received at least
-    /// <see cref="StallRule.MinimumBytes"/> of <see cref="Stall"/> restarts the budget, so a long download that
-    /// drops now and then goes on, and a trickle does not.
+    /// of failing allow, honouring the file host's Retry-After within them). An attempt that took the file at least
+    /// <see cref="StallRule.MinimumBytes"/> of <see cref="Stall"/> beyond the furthest any attempt had reached restarts
+    /// the budget, so a long download that drops now and then goes on, and a trickle or a host that sends the same
+    /// first bytes again and again does not.
     /// </summary>
     public RetryPolicy Retry { get; init; } = RetryPolicy.Downloads;
+
+    /// <summary>
+    /// Attempts that receive the file from its first byte, allowed per download (8). A host that cannot resume sends the
+    /// whole file on every attempt; this ends such a download even while each attempt gets a little further.
+    /// </summary>
+    public int MaxWholeFileAttempts { get; init; } = 8;
 
     /// <summary>Source of jitter; tests may fix a seed. Downloads lock it, so one may be shared.</summary>
     public Random? Random { get; init; }
@@ -47,10 +54,10 @@ internal sealed record RunwayDownloaderOptions
 
     internal void Validate()
     {
-        if (ThrottleLimit < 1 || MaxRedirects < 0 || BufferSize < 4096)
+        if (ThrottleLimit < 1 || MaxRedirects < 0 || BufferSize < 4096 || MaxWholeFileAttempts < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(RunwayDownloaderOptions),
-                "ThrottleLimit must be at least 1, MaxRedirects at least 0 and BufferSize at least 4096.");
+                "ThrottleLimit and MaxWholeFileAttempts must be at least 1, MaxRedirects at least 0 and BufferSize at least 4096.");
         }
 
         ArgumentNullException.ThrowIfNull(Retry);

@@ -19,9 +19,9 @@ public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEven
 
     private readonly Channel<PlannedDownload> confirmed = Channel.CreateUnbounded<PlannedDownload>(new UnboundedChannelOptions { SingleReader = true });
     private DownloadPlanner? planner;
-    private RunwayDownloader? downloader;
     private DownloadProgressWriter? progress;
     private TaskRoutes? routes;
+    private readonly HashSet<(string Id, RunwayTaskFormat Format)> tasksTaken = [];
 
     /// <summary>
     /// Succeeded tasks from Get-RunwayTask, Get-RunwayFeedTask or Wait-RunwayTask, the same deserialized, or objects
@@ -43,6 +43,13 @@ public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEven
     [Parameter(ParameterSetName = UriLiteralPathSet)]
     [ValidateNotNullOrEmpty]
     public string? TaskId { get; set; }
+
+    /// <summary>
+    /// The route -TaskId, and piped objects that name none, are read through when a link has expired: Official
+    /// (GET /runwayml/v1/tasks/{id}) or Feed (POST /runway/feed).
+    /// </summary>
+    [Parameter]
+    public RunwayTaskFormat Format { get; set; } = RunwayTaskFormat.Official;
 
     /// <summary>The directory to save into (wildcards allowed); created when missing. Default: the current location.</summary>
     [Parameter(Position = 0, ParameterSetName = TaskPathSet)]
@@ -99,7 +106,7 @@ public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEven
         }
 
         planner = CreatePlanner(ResolveDestination());
-        downloader = new RunwayDownloader(new RunwayDownloaderOptions { ThrottleLimit = ThrottleLimit }, TaskSourceForRefresh(), PostVerbose);
+        var downloader = new RunwayDownloader(new RunwayDownloaderOptions { ThrottleLimit = ThrottleLimit }, TaskSourceForRefresh(), PostVerbose);
         progress = new DownloadProgressWriter(CreateProgress("Saving Runway outputs"));
         return downloader.DownloadAllAsync(confirmed.Reader.ReadAllAsync(), Post, StopToken);
     }
@@ -107,7 +114,7 @@ public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEven
     protected override void ProcessInput()
     {
         var requests = UsesUris
-            ? DownloadRequest.ForUrls(Uri, TaskId, (text, error) => WriteError(ErrorRecords.FromDownload(error, UrlDisplay.Describe(text))))
+            ? DownloadRequest.ForUrls(Uri, TaskId, Format, (text, error) => WriteError(ErrorRecords.FromDownload(error, UrlDisplay.Describe(text))))
             : InputObject.SelectMany(RequestsFor);
         foreach (var request in requests)
         {
@@ -133,21 +140,15 @@ public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEven
                 progress!.Finished(failed);
                 WriteError(ErrorRecords.FromDownload(failed.Error, Target(failed.Download.Task, failed.Download.TaskId, failed.Download.Url)));
                 break;
+            case DownloadWarning warning:
+                WriteWarning(warning.Message);
+                break;
             case DownloadProgress file:
                 progress!.Show(file);
                 break;
             case DownloadBatchProgress batch:
                 progress!.Show(batch);
                 break;
-        }
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing)
-        {
-            downloader?.Dispose();
         }
     }
 
@@ -196,11 +197,10 @@ public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEven
 
     private IEnumerable<DownloadRequest> RequestsFor(PSObject item)
     {
-        RunwayTask task;
+        TaskInput input;
         try
         {
-            var input = TaskInput.Read(item, withOutput: true);
-            task = input.Task ?? TaskFromObject(input);
+            input = TaskInput.Read(item, withOutput: true);
             routes?.RouteOrRefuse(input);
         }
         catch (TaskInputException unusable)
@@ -208,46 +208,34 @@ public sealed class SaveRunwayOutputCommand : BackgroundCommandBase<DownloadEven
             WriteError(unusable.Record);
             return [];
         }
-        catch (RunwayDownloadException error)
-        {
-            WriteError(ErrorRecords.FromDownload(error, item.BaseObject));
-            return [];
-        }
 
+        IReadOnlyList<DownloadRequest> requests;
         try
         {
-            return DownloadRequest.ForTask(task);
+            requests = input.Task is { } task
+                ? DownloadRequest.ForTask(task)
+                : DownloadRequest.ForTaskFields(input.Id, input.Format ?? Format, input.Status, input.Output, input.BaseUri);
         }
         catch (RunwayDownloadException error)
         {
-            WriteError(ErrorRecords.FromDownload(error, task));
+            WriteError(ErrorRecords.FromDownload(error, input.Task ?? item.BaseObject));
             return [];
         }
+
+        return TakeOnce(requests);
     }
 
-    /// <summary>
-    /// A deserialized or hand-made task: its own Output links are saved (an expired one is refreshed by reading the
-    /// task again where it came from). An object that states no status but lists output is taken to have succeeded.
-    /// </summary>
-    private static RunwayTask TaskFromObject(TaskInput input)
+    /// <summary>The same task (id and route) given again is saved once, as Wait-RunwayTask waits once for an id given twice.</summary>
+    private IReadOnlyList<DownloadRequest> TakeOnce(IReadOnlyList<DownloadRequest> requests)
     {
-        if (input.Output is null && input.Status is null or RunwayTaskStatus.Succeeded)
+        var first = requests[0];
+        if (tasksTaken.Add((first.TaskId!.Trim(), first.TaskFormat ?? Format)))
         {
-            throw new RunwayDownloadException(
-                DownloadErrorKind.NoOutput,
-                $"The input for task {input.Id} lists no output links (no Output property). Read the task first and pipe that on: " +
-                $"Get-RunwayTask -Id {input.Id} | Save-RunwayOutput (Get-RunwayFeedTask for compatibility-format tasks).")
-            { TaskId = input.Id };
+            return requests;
         }
 
-        return new RunwayTask
-        {
-            Id = input.Id,
-            Format = input.Format ?? RunwayTaskFormat.Official,
-            Status = input.Status ?? RunwayTaskStatus.Succeeded,
-            Output = input.Output ?? [],
-            BaseUri = input.BaseUri,
-        };
+        WriteVerbose($"Task {first.TaskId} was given again; its outputs are saved once.");
+        return [];
     }
 
     private void PlanAndConfirm(DownloadRequest request)

@@ -10,10 +10,10 @@ public sealed class DownloadRequestTests
     {
         var rejected = new List<(string Text, RunwayDownloadException Error)>();
 
-        var requests = DownloadRequest.ForUrls(["not a url", "https://cdn.example/a.mp4", "cdn.example/b.png", "https://cdn.example/b.png"], "t-9", (text, error) => rejected.Add((text, error)));
+        var requests = DownloadRequest.ForUrls(["not a url", "https://cdn.example/a.mp4", "cdn.example/b.png", "https://cdn.example/b.png"], "t-9", RunwayTaskFormat.Feed, (text, error) => rejected.Add((text, error)));
 
         Assert.Equal([("https://cdn.example/a.mp4", 0, 2), ("https://cdn.example/b.png", 1, 2)], requests.Select(r => (r.Url.ToString(), r.OutputIndex, r.OutputCount)));
-        Assert.All(requests, r => Assert.Equal(("t-9", (RunwayTask?)null), (r.TaskId, r.Task)));
+        Assert.All(requests, r => Assert.Equal(("t-9", (RunwayTask?)null, (RunwayTaskFormat?)RunwayTaskFormat.Feed), (r.TaskId, r.Task, r.TaskFormat)));
         Assert.Equal(["not a url", "cdn.example/b.png"], rejected.Select(r => r.Text));
         Assert.All(rejected, r => Assert.Equal(DownloadErrorKind.InvalidUrl, r.Error.Kind));
         Assert.Contains("'not a url' is not an absolute URL", rejected[0].Error.Message);

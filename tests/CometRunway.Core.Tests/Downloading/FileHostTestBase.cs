@@ -23,7 +23,7 @@ public abstract class FileHostTestBase : IAsyncLifetime
     internal async Task<DownloadFinished> DownloadAsync(
         PlannedDownload planned, RunwayDownloaderOptions? options = null, Core.Http.IRunwayTaskSource? taskSource = null, CancellationToken cancellationToken = default)
     {
-        using var downloader = new RunwayDownloader(options ?? DownloadTestKit.FastOptions, taskSource);
+        var downloader = new RunwayDownloader(options ?? DownloadTestKit.FastOptions, taskSource);
         return await downloader.DownloadAsync(planned, Events.Sink, cancellationToken);
     }
 

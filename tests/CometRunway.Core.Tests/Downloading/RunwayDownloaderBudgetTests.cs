@@ -129,6 +129,40 @@ public sealed class RunwayDownloaderBudgetTests : FileHostTestBase
     }
 
     [Fact]
+    public async Task AHostThatDropsAtTheSamePlaceWithoutValidatorsSpendsTheBudget()
+    {
+        // Code review 3: every attempt starts over and gets the same first bytes, far more than the stall rule's 16 KiB,
+        // but the file is never further along than after the first: that is no progress, and the budget runs out.
+        var url = Host.Add("/same-place.mp4", NoValidators(1_048_576, seed: 36) with { DropAfterBytes = 300_000, DropForFirstRequests = int.MaxValue });
+        var options = Budgeted(TimeSpan.FromSeconds(1)) with { MaxWholeFileAttempts = int.MaxValue };
+        using var safetyNet = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+
+        var failed = DownloadTestKit.AssertFinished<DownloadFailed>(await DownloadAsync(Plan(url), options, cancellationToken: safetyNet.Token));
+
+        Assert.Equal(DownloadErrorKind.LengthMismatch, failed.Kind);
+        Assert.Matches(@"ended after \d+ of 1048576 bytes\. The retry budget of 1 s is spent\.", failed.Message);
+        Assert.Contains(Events.Of<DownloadRetrying>(), retry => ReceivedBeforeTheDrop(retry.Reason) > 16 * 1024);
+        Assert.Empty(Directory.Files());
+    }
+
+    [Fact]
+    public async Task AttemptsThatStartTheFileOverAreCappedEvenWhileTheBudgetLasts()
+    {
+        // A budget far longer than the test: only the cap on attempts that receive the file from its first byte ends it.
+        var url = Host.Add("/from-zero.mp4", NoValidators(1_048_576, seed: 37) with { IgnoreRange = true, DropForFirstRequests = int.MaxValue, DropAfterBytes = 300_000 });
+        var options = Budgeted(TimeSpan.FromMinutes(10)) with { MaxWholeFileAttempts = 3 };
+        using var safetyNet = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+
+        var failed = DownloadTestKit.AssertFinished<DownloadFailed>(await DownloadAsync(Plan(url), options, cancellationToken: safetyNet.Token));
+
+        Assert.Equal(DownloadErrorKind.LengthMismatch, failed.Kind);
+        Assert.Contains("after 3 attempt(s)", failed.Message);
+        Assert.Contains("from its first byte 3 times", failed.Message);
+        Assert.Equal(3, Host.Requests.Count);
+        Assert.Empty(Directory.Files());
+    }
+
+    [Fact]
     public void DefaultsAreNamed()
     {
         var options = new RunwayDownloaderOptions();
@@ -137,5 +171,14 @@ public sealed class RunwayDownloaderBudgetTests : FileHostTestBase
         Assert.Equal(int.MaxValue, options.Retry.MaxAttempts);
         Assert.Equal(new StallRule(TimeSpan.FromSeconds(30), 16 * 1024), options.Stall);
         Assert.Equal(TimeSpan.FromSeconds(15), HttpClients.ConnectTimeout);
+        Assert.Equal(8, options.MaxWholeFileAttempts);
     }
+
+    private static long ReceivedBeforeTheDrop(string reason)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(reason, @"ended after (\d+) of");
+        return match.Success ? long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
+
+    private static HostedFile NoValidators(long length, int seed) => HostedFile.Generated(length, seed) with { ETag = null, LastModified = null };
 }

@@ -21,7 +21,7 @@ public sealed class RunwayDownloaderIsolationTests : FileHostTestBase
         // '..' is not a task id: the real client throws ArgumentException before sending anything.
         var expired = planner.Plan(new DownloadRequest { Url = expiredUrl, TaskId = "..", TaskFormat = Tasks.RunwayTaskFormat.Official });
         var fine = planner.Plan(new DownloadRequest { Url = goodUrl, TaskId = "good" });
-        using var downloader = new RunwayDownloader(DownloadTestKit.FastOptions with { ThrottleLimit = 2 }, client);
+        var downloader = new RunwayDownloader(DownloadTestKit.FastOptions with { ThrottleLimit = 2 }, client);
 
         var results = await downloader.DownloadAllAsync([expired, fine], Events.Sink, CancellationToken.None);
 
@@ -44,7 +44,7 @@ public sealed class RunwayDownloaderIsolationTests : FileHostTestBase
         var planner = new DownloadPlanner(new DownloadPlanOptions { DestinationDirectory = Directory.Path });
         var broken = planner.Plan(new DownloadRequest { Url = Host.Add("/broken.mp4", first), TaskId = "broken" });
         var fine = planner.Plan(new DownloadRequest { Url = Host.Add("/fine.mp4", second), TaskId = "fine" });
-        using var downloader = new RunwayDownloader(DownloadTestKit.FastOptions with { ThrottleLimit = 2 });
+        var downloader = new RunwayDownloader(DownloadTestKit.FastOptions with { ThrottleLimit = 2 });
 
         // Anything the engine did not plan for: here a progress sink that throws for one download.
         var results = await downloader.DownloadAllAsync([broken, fine], e =>

@@ -47,6 +47,37 @@ public sealed class RunwayDownloaderLeftoverTests : FileHostTestBase
     }
 
     [Fact]
+    public async Task ALeftoverResumedFromAHostIgnoringIfRangeIsStartedOverWhenTheFileChanged()
+    {
+        var file = HostedFile.Generated(2 * MiB, seed: 49) with { IgnoreIfRange = true };
+        var planned = Plan(Host.Add("/killed-then-changed.mp4", file));
+        WriteLeftover(planned.FinalPath!, HostedFile.Generated(MiB, seed: 96).ToArray(), Record(2 * MiB, "\"an-older-version\"", null));
+
+        var completed = DownloadTestKit.AssertFinished<DownloadCompleted>(await DownloadAsync(planned));
+
+        Assert.Equal(file.Sha256Hex(), DownloadTestKit.Sha256Of(completed.Path));
+        Assert.Equal($"bytes={MiB}-", Host.Requests[0].Range);
+        Assert.Null(Host.Requests[^1].Range);
+        Assert.Equal([Path.GetFileName(completed.Path)], Directory.Files());
+    }
+
+    [Fact]
+    public async Task AWholeLeftoverOfAnOlderVersionIsNotMovedIntoPlaceWhenTheHostIgnoresIfRange()
+    {
+        // The host answers 416 (nothing after byte 200,000) for a file of the same length but another ETag:
+        // the bytes here are the old version, so they are dropped and the new one downloaded.
+        var file = HostedFile.Generated(200_000, seed: 50) with { IgnoreIfRange = true };
+        var planned = Plan(Host.Add("/whole-but-old.mp4", file));
+        WriteLeftover(planned.FinalPath!, HostedFile.Generated(200_000, seed: 95).ToArray(), Record(file.Length, "\"an-older-version\"", null));
+
+        var completed = DownloadTestKit.AssertFinished<DownloadCompleted>(await DownloadAsync(planned));
+
+        Assert.Equal("bytes=200000-", Host.Requests[0].Range);
+        Assert.Equal(file.Sha256Hex(), DownloadTestKit.Sha256Of(completed.Path));
+        Assert.Equal([Path.GetFileName(completed.Path)], Directory.Files());
+    }
+
+    [Fact]
     public async Task ALeftoverWithoutARecordIsStartedOver()
     {
         var file = HostedFile.Generated(MiB, seed: 43);

@@ -77,6 +77,48 @@ public sealed class RunwayDownloaderResumeTests : FileHostTestBase
     }
 
     [Fact]
+    public async Task AHostIgnoringIfRangeThatServesTheRestOfAChangedFileIsNotSplicedIn()
+    {
+        var original = HostedFile.Generated(2 * MiB, seed: 19);
+        var changed = HostedFile.Generated(2 * MiB, seed: 20) with { ETag = "\"v2\"" };
+        var url = Host.Add("/ignores-if-range.mp4", original with { DropAfterBytes = MiB, IgnoreIfRange = true, ReplacementAfterFirstRequest = changed });
+
+        var completed = DownloadTestKit.AssertFinished<DownloadCompleted>(await DownloadAsync(Plan(url)));
+
+        // The 206 carried another ETag: its bytes were dropped and the whole new file fetched from byte 0.
+        Assert.Equal(changed.Sha256Hex(), DownloadTestKit.Sha256Of(completed.Path));
+        Assert.Equal(changed.Length, completed.Length);
+        Assert.Null(Host.Requests[^1].Range);
+        Assert.Contains(Events.Of<DownloadRetrying>(), retry => retry.Reason.Contains("another version", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AHostIgnoringIfRangeWhoseTotalLengthChangedIsNotSplicedIn()
+    {
+        var original = HostedFile.Generated(2 * MiB, seed: 21);
+        var longer = HostedFile.Generated(2 * MiB + 1000, seed: 22) with { ETag = original.ETag };
+        var url = Host.Add("/longer.mp4", original with { DropAfterBytes = MiB, IgnoreIfRange = true, ReplacementAfterFirstRequest = longer });
+
+        var completed = DownloadTestKit.AssertFinished<DownloadCompleted>(await DownloadAsync(Plan(url)));
+
+        Assert.Equal(longer.Sha256Hex(), DownloadTestKit.Sha256Of(completed.Path));
+        Assert.Equal(longer.Length, completed.Length);
+        Assert.Null(Host.Requests[^1].Range);
+    }
+
+    [Fact]
+    public async Task WithoutAnETagAChangedLastModifiedOnTheRestIsNotSplicedIn()
+    {
+        var original = HostedFile.Generated(2 * MiB, seed: 23) with { ETag = null };
+        var changed = HostedFile.Generated(2 * MiB, seed: 24) with { ETag = null, LastModified = original.LastModified!.Value.AddHours(1) };
+        var url = Host.Add("/lm-changed.mp4", original with { DropAfterBytes = MiB, IgnoreIfRange = true, ReplacementAfterFirstRequest = changed });
+
+        var completed = DownloadTestKit.AssertFinished<DownloadCompleted>(await DownloadAsync(Plan(url)));
+
+        Assert.Equal(changed.Sha256Hex(), DownloadTestKit.Sha256Of(completed.Path));
+    }
+
+    [Fact]
     public async Task StalledTransferTimesOutAndResumes()
     {
         var file = HostedFile.Generated(MiB, seed: 16);

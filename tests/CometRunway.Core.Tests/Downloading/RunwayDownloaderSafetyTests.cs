@@ -11,7 +11,7 @@ public sealed class RunwayDownloaderSafetyTests : FileHostTestBase
     {
         var url = Host.Add("/slow.mp4", HostedFile.Generated(2_000_000, seed: 31) with { BytesPerSecond = 100_000 });
         using var cancellation = new CancellationTokenSource();
-        using var downloader = new RunwayDownloader(DownloadTestKit.FastOptions);
+        var downloader = new RunwayDownloader(DownloadTestKit.FastOptions);
         var started = new TaskCompletionSource();
 
         var download = downloader.DownloadAsync(Plan(url), e =>
@@ -41,7 +41,7 @@ public sealed class RunwayDownloaderSafetyTests : FileHostTestBase
             .Select(i => planner.Plan(new DownloadRequest { Url = Host.Add($"/b{i}.mp4", HostedFile.Generated(1_000_000, i) with { BytesPerSecond = 100_000 }) }))
             .ToList();
         using var cancellation = new CancellationTokenSource();
-        using var downloader = new RunwayDownloader(DownloadTestKit.FastOptions with { ThrottleLimit = 3 });
+        var downloader = new RunwayDownloader(DownloadTestKit.FastOptions with { ThrottleLimit = 3 });
         var progressed = 0;
 
         var batch = downloader.DownloadAllAsync(planned, e =>
@@ -199,7 +199,7 @@ public sealed class RunwayDownloaderSafetyTests : FileHostTestBase
         var planned = new[] { Host.Add("/x/video.mp4", first), Host.Add("/y/video.mp4", second) }
             .Select(url => planner.Plan(new DownloadRequest { Url = url, TaskId = "same" })).ToList();
 
-        using var downloader = new RunwayDownloader(DownloadTestKit.FastOptions);
+        var downloader = new RunwayDownloader(DownloadTestKit.FastOptions);
         var results = await downloader.DownloadAllAsync(planned, Events.Sink, CancellationToken.None);
 
         Assert.All(results, r => Assert.IsType<DownloadCompleted>(r));

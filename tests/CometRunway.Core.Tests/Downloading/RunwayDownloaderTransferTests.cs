@@ -68,7 +68,7 @@ public sealed class RunwayDownloaderTransferTests : FileHostTestBase
         var planner = new DownloadPlanner(new DownloadPlanOptions { DestinationDirectory = Directory.Path });
         var planned = files.Select((file, i) => planner.Plan(new DownloadRequest { Url = Host.Add($"/batch/{i}/video.mp4", file) })).ToList();
 
-        using var downloader = new RunwayDownloader(DownloadTestKit.FastOptions with { ThrottleLimit = 6 });
+        var downloader = new RunwayDownloader(DownloadTestKit.FastOptions with { ThrottleLimit = 6 });
         var results = await downloader.DownloadAllAsync(planned, Events.Sink, CancellationToken.None);
 
         Assert.Equal(24, results.Count);
@@ -100,10 +100,10 @@ public sealed class RunwayDownloaderTransferTests : FileHostTestBase
             }
         }
 
-        using var downloader = new RunwayDownloader(DownloadTestKit.FastOptions);
-        var results = await downloader.DownloadAllAsync(Arriving(), Events.Sink, CancellationToken.None);
+        var downloader = new RunwayDownloader(DownloadTestKit.FastOptions);
+        await downloader.DownloadAllAsync(Arriving(), Events.Sink, CancellationToken.None);
 
-        Assert.Equal(5, results.OfType<DownloadCompleted>().Count());
+        Assert.Equal(5, Events.Of<DownloadCompleted>().Count);
         Assert.Null(Events.Of<DownloadBatchProgress>()[^1].FilesTotal);
     }
 

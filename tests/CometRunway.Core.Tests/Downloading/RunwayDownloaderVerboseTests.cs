@@ -11,7 +11,7 @@ public sealed class RunwayDownloaderVerboseTests : FileHostTestBase
     {
         var url = Host.Add("/v.mp4", HostedFile.Generated(50_000));
         var story = new List<string>();
-        using var downloader = new RunwayDownloader(DownloadTestKit.FastOptions, verbose: line => story.Add("line " + line));
+        var downloader = new RunwayDownloader(DownloadTestKit.FastOptions, verbose: line => story.Add("line " + line));
 
         await downloader.DownloadAllAsync([Plan(url)], item => story.Add("event " + item.GetType().Name), CancellationToken.None);
 

@@ -24,7 +24,7 @@ public sealed partial class DownloadRetryHelpTests
         var seconds = (int)Defaults.Stall.Window.TotalSeconds;
 
         Assert.Contains($"less than {kib} KiB in {seconds} seconds", Description, StringComparison.Ordinal);
-        Assert.Contains($"received at least {kib} KiB starts", Description, StringComparison.Ordinal);
+        Assert.Contains($"takes the file at least {kib} KiB further than any attempt before starts", Description, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -35,7 +35,8 @@ public sealed partial class DownloadRetryHelpTests
 
         Assert.Equal(int.MaxValue, retry.MaxAttempts);
         Assert.Contains($"while {minutes} minutes of failing allow", Description, StringComparison.Ordinal);
-        Assert.Contains("there is no fixed number of attempts", Description, StringComparison.Ordinal);
+        Assert.Contains("there is no fixed number of attempts for a file that can resume", Description, StringComparison.Ordinal);
+        Assert.Contains($"is tried at most {NumberWords[Defaults.MaxWholeFileAttempts]} times", Description, StringComparison.Ordinal);
         Assert.Contains($"{(int)retry.BaseDelay.TotalSeconds} second doubling to {(int)retry.MaxDelay.TotalSeconds}",
             Description, StringComparison.Ordinal);
         Assert.Contains($"{minutes}-minute retry budget", HelpSources.ReadPage("Save-RunwayOutput").Notes, StringComparison.Ordinal);

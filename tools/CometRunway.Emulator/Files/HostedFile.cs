@@ -45,6 +45,9 @@ public sealed record HostedFile
     /// <summary>Answer every request with 200 and the whole file, and advertise no range support.</summary>
     public bool IgnoreRange { get; init; }
 
+    /// <summary>Serve ranges without checking If-Range, as some hosts and CDNs do (with <see cref="ReplacementAfterFirstRequest"/>: the rest of another file).</summary>
+    public bool IgnoreIfRange { get; init; }
+
     /// <summary>From the second request on, serve this file instead (another ETag and content).</summary>
     public HostedFile? ReplacementAfterFirstRequest { get; init; }
 

@@ -138,7 +138,7 @@ public sealed class StaticFileHost : IAsyncDisposable
         if (!faults.IgnoreRange)
         {
             headers.AcceptRanges = "bytes";
-            if (TryParseRange(context.Request, content, out var from, out var to))
+            if (TryParseRange(context.Request, content, faults.IgnoreIfRange, out var from, out var to))
             {
                 if (from >= content.Length)
                 {
@@ -224,7 +224,7 @@ public sealed class StaticFileHost : IAsyncDisposable
         }
     }
 
-    private static bool TryParseRange(HttpRequest request, HostedFile content, out long from, out long? to)
+    private static bool TryParseRange(HttpRequest request, HostedFile content, bool ignoreIfRange, out long from, out long? to)
     {
         from = 0;
         to = null;
@@ -235,7 +235,7 @@ public sealed class StaticFileHost : IAsyncDisposable
         }
 
         var ifRange = request.Headers.IfRange.ToString();
-        if (ifRange.Length > 0 && !IfRangeMatches(ifRange, content))
+        if (ifRange.Length > 0 && !ignoreIfRange && !IfRangeMatches(ifRange, content))
         {
             return false;
         }
