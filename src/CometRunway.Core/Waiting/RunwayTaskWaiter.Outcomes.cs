@@ -233,11 +233,7 @@ public sealed partial class RunwayTaskWaiter
 
     private static TimeSpan Latest(TimeSpan a, TimeSpan b, TimeSpan c) => a > b ? (a > c ? a : c) : (b > c ? b : c);
 
-    private void Enqueue(TaskWatch watch, TimeSpan due)
-    {
-        watch.DueAt = due;
-        dueQueue.Enqueue(watch, due);
-    }
+    private void Enqueue(TaskWatch watch, TimeSpan due) => dueQueue.Enqueue(watch, due);
 
     /// <summary>As many answers as <paramref name="limit"/> takes on the cadence, the first read included, at most three; one for zero.</summary>
     private int AnswersBeforeGivingUp(TimeSpan limit) =>

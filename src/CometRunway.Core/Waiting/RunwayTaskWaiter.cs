@@ -98,6 +98,9 @@ public sealed partial class RunwayTaskWaiter
 
     public WaitOptions Options => options;
 
+    /// <summary>The loop sleeps with nothing to wake it but its timer or new input (see <see cref="LoopInbox.IsIdle"/>).</summary>
+    internal bool IsIdle => inbox.IsIdle;
+
     /// <summary>Adds a task by id. Thread-safe; may be called before or while <see cref="RunAsync"/> runs.</summary>
     /// <returns>False when the id was added before (it is waited for once) or the wait has ended.</returns>
     /// <exception cref="ArgumentException">The id is empty.</exception>

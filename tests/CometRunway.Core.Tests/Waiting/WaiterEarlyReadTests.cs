@@ -26,32 +26,6 @@ public sealed class WaiterEarlyReadTests
     }
 
     [Fact]
-    public async Task AnEarlyReadThatFindsTheTaskRunningCostsOneReadAndTheCadenceGoesOn()
-    {
-        // Progress says 1,000 ms, but the task only ends at 2,200 ms: the early reads before that miss.
-        var source = LinearTask(finishesAfter: TimeSpan.FromMilliseconds(1000), reportsDoneAfter: TimeSpan.FromMilliseconds(2200));
-
-        var (summary, _) = await WaitRun.RunAsync(source, Options, "optimist");
-
-        Assert.Equal(1, summary.Succeeded);
-        Assert.True(summary.EarlyReads - summary.EarlyReadHits >= 1, $"{summary.EarlyReads} early reads, {summary.EarlyReadHits} found the task done");
-        var starts = source.CallsFor("optimist").Select(call => call.StartedAt).ToList();
-        var schedule = new PollSchedule(Options);
-        for (var i = 1; i < starts.Count; i++)
-        {
-            Assert.True(starts[i] - starts[i - 1] >= schedule.EarlyReadMinimumGap - TimeSpan.FromMilliseconds(1),
-                $"read {i + 1} came {(starts[i] - starts[i - 1]).TotalMilliseconds} ms after read {i}");
-        }
-
-        // At most one early read per interval: never more than two reads in any interval.
-        for (var i = 2; i < starts.Count; i++)
-        {
-            Assert.True(starts[i] - starts[i - 2] >= Options.PollInterval - TimeSpan.FromMilliseconds(1),
-                $"reads {i - 1} to {i + 1} all came within {(starts[i] - starts[i - 2]).TotalMilliseconds} ms");
-        }
-    }
-
-    [Fact]
     public async Task WithEarlyReadsOffOnlyTheCadenceReads()
     {
         var source = LinearTask(finishesAfter: TimeSpan.FromMilliseconds(1750), reportsDoneAfter: TimeSpan.FromMilliseconds(1750));
