@@ -36,8 +36,16 @@ public sealed partial class RunwayTaskWaiter
             return;
         }
 
-        // The object was just read (or created): it counts as the first read.
-        watch.ReadStartedAt = now;
+        // An object read (or created) within the interval counts as the first read, made when it was retrieved; an
+        // older one (kept in a variable, imported from a file) says nothing about now and is read at once.
+        var age = time.GetUtcNow() - known.RetrievedAt;
+        if (age > schedule.Interval)
+        {
+            Enqueue(watch, now);
+            return;
+        }
+
+        watch.ReadStartedAt = age > TimeSpan.Zero ? now - age : now;
         ScheduleNext(watch, now, known);
     }
 

@@ -105,4 +105,32 @@ public sealed class WaiterScheduleTests
             Assert.True(starts[i] - starts[i - 2] >= Options.PollInterval, $"reads {i - 1} to {i + 1} came within {starts[i] - starts[i - 2]}");
         }
     }
+
+    [Fact]
+    public async Task ATaskObjectReadMoreThanAnIntervalAgoIsReadAtOnce()
+    {
+        var wait = new FakeClockWait(Options, call => TaskAnswers.Succeeded(call.Id));
+        wait.Waiter.Add(TaskAnswers.Pending("kept") with { RetrievedAt = wait.Clock.GetUtcNow() - TimeSpan.FromSeconds(14) });
+        wait.Waiter.CompleteAdding();
+        await wait.StartAsync();
+
+        var summary = await wait.RunToEndAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(new[] { TimeSpan.Zero }, wait.ReadsOf("kept"));
+        Assert.Equal(1, summary.Succeeded);
+    }
+
+    [Fact]
+    public async Task ATaskObjectReadWithinTheIntervalCountsAsTheFirstReadFromWhenItWasRetrieved()
+    {
+        var wait = new FakeClockWait(Options, call => TaskAnswers.Succeeded(call.Id));
+        var age = TimeSpan.FromMilliseconds(300);
+        wait.Waiter.Add(TaskAnswers.Pending("fresh") with { RetrievedAt = wait.Clock.GetUtcNow() - age });
+        wait.Waiter.CompleteAdding();
+        await wait.StartAsync();
+
+        await wait.RunToEndAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(new[] { Started(FirstDelay(FakeClockWait.Draws().First()) - age) }, wait.ReadsOf("fresh"));
+    }
 }
