@@ -39,6 +39,9 @@ public sealed partial class RunwayTaskWaiter
     private bool addingCompletedByCaller;
     private int runStarted;
 
+    // Why the wait ended; set, with the inbox closed, under addLock, so that Add either posts before or sees this.
+    private WaitAddResult endedBy = WaitAddResult.Added;
+
     // Everything below is touched only by the loop.
     private readonly List<TaskWatch> watches = new();
     private readonly PriorityQueue<TaskWatch, TimeSpan> dueQueue = new();
@@ -102,15 +105,15 @@ public sealed partial class RunwayTaskWaiter
     internal bool IsIdle => inbox.IsIdle;
 
     /// <summary>Adds a task by id. Thread-safe; may be called before or while <see cref="RunAsync"/> runs.</summary>
-    /// <returns>False when the id was added before (it is waited for once) or the wait has ended.</returns>
+    /// <returns><see cref="WaitAddResult.Added"/>, or why the task is not waited for (again): a duplicate, or the wait has ended and how.</returns>
     /// <exception cref="ArgumentException">The id is empty.</exception>
-    public bool Add(string id, RunwayTaskFormat format = RunwayTaskFormat.Official) => Enqueue(id, format, known: null);
+    public WaitAddResult Add(string id, RunwayTaskFormat format = RunwayTaskFormat.Official) => Enqueue(id, format, known: null);
 
     /// <summary>
     /// Adds a task object: it is read again through its own <see cref="RunwayTask.Format"/>. A task that is
     /// already terminal is reported at once without a request (a success only when it has output).
     /// </summary>
-    public bool Add(RunwayTask task)
+    public WaitAddResult Add(RunwayTask task)
     {
         ArgumentNullException.ThrowIfNull(task);
         return Enqueue(task.Id, task.Format, task);
@@ -131,7 +134,7 @@ public sealed partial class RunwayTaskWaiter
         }
     }
 
-    private bool Enqueue(string id, RunwayTaskFormat format, RunwayTask? known)
+    private WaitAddResult Enqueue(string id, RunwayTaskFormat format, RunwayTask? known)
     {
         ArgumentNullException.ThrowIfNull(id);
         var trimmed = id.Trim();
@@ -152,12 +155,18 @@ public sealed partial class RunwayTaskWaiter
                 throw new InvalidOperationException("Tasks cannot be added after CompleteAdding.");
             }
 
-            if (!addedIds.Add(trimmed))
+            if (endedBy != WaitAddResult.Added)
             {
-                return false;
+                return endedBy;
             }
 
-            return inbox.Post(new TaskAddedMessage(trimmed, format, known));
+            if (!addedIds.Add(trimmed))
+            {
+                return WaitAddResult.Duplicate;
+            }
+
+            inbox.Post(new TaskAddedMessage(trimmed, format, known));
+            return WaitAddResult.Added;
         }
     }
 
@@ -178,9 +187,17 @@ public sealed partial class RunwayTaskWaiter
         var wake = new WakeMessage();
         using var timer = wakeTimer = time.CreateTimer(_ => inbox.Post(wake), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         var start = Now;
+        var stoppedBy = WaitAddResult.AfterStop;
         try
         {
             var completion = await LoopAsync(start, requestsCancellation.Token, cancellationToken).ConfigureAwait(false);
+            stoppedBy = completion switch
+            {
+                WaitCompletion.TimedOut => WaitAddResult.AfterTimeout,
+                WaitCompletion.Any => WaitAddResult.AfterAny,
+                _ => WaitAddResult.AfterStop,
+            };
+            ReportAddedTooLate(stoppedBy);
             return new WaitSummary(completion, watches.Count, succeeded, failed, notFound, errors, timedOut, requests, Now - start, wakeups)
             {
                 EarlyReads = earlyReads,
@@ -192,7 +209,7 @@ public sealed partial class RunwayTaskWaiter
         {
             timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             requestsCancellation.Cancel();
-            inbox.Close();
+            EndAdding(stoppedBy);
             await AwaitRequestsAsync().ConfigureAwait(false);
         }
     }
@@ -400,6 +417,35 @@ public sealed partial class RunwayTaskWaiter
         }
 
         inFlight.Clear();
+    }
+
+    private void EndAdding(WaitAddResult reason)
+    {
+        lock (addLock)
+        {
+            if (endedBy == WaitAddResult.Added)
+            {
+                endedBy = reason;
+                inbox.Close();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Ends adding as the loop has ended, then reports tasks that were added after the loop last looked: after a timeout
+    /// each of them timed out unread; after -Any they are not waited for, as their Add would now say.
+    /// </summary>
+    private void ReportAddedTooLate(WaitAddResult reason)
+    {
+        EndAdding(reason);
+        while (inbox.TryTake(out var message))
+        {
+            if (message is TaskAddedMessage added && reason == WaitAddResult.AfterTimeout)
+            {
+                timedOut++;
+                Write(new TaskTimedOutEvent(added.Id, added.Format, WaitMessages.ArrivedAfterTimeout(added.Id, options.Timeout ?? TimeSpan.Zero), added.Known));
+            }
+        }
     }
 
     private void Write(WaitEvent waitEvent) => report(waitEvent);
