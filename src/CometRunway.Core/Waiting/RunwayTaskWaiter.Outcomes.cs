@@ -285,8 +285,7 @@ public sealed partial class RunwayTaskWaiter
 
     private void EmitProgressIfDue(TimeSpan now)
     {
-        if (!options.EmitProgress || !progressDirty
-            || (lastProgressAt is { } last && now - last < options.ProgressInterval))
+        if (!ProgressWanted || (lastProgressAt is { } last && now - last < options.ProgressInterval))
         {
             return;
         }
@@ -303,6 +302,6 @@ public sealed partial class RunwayTaskWaiter
                 watch.LastSeen is { } seen ? WaitMessages.StatusLabel(seen) : watch.NotVisibleSince is null ? "WAITING" : "NOT VISIBLE YET",
                 watch.LastSeen?.Progress))
             .ToArray();
-        Write(new WaitProgressEvent(watches.Count - activeCount, watches.Count, active));
+        Write(new WaitProgressEvent(watches.Count - activeCount, watches.Count, active) { Elapsed = now - runStartedAt });
     }
 }

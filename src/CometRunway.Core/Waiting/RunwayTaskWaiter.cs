@@ -55,6 +55,7 @@ public sealed partial class RunwayTaskWaiter
     private TimeSpan? wakeArmedFor;
     private bool progressDirty;
     private TimeSpan? lastProgressAt;
+    private TimeSpan runStartedAt;
     private long requests;
     private long wakeups;
     private long earlyReads;
@@ -101,8 +102,11 @@ public sealed partial class RunwayTaskWaiter
 
     public WaitOptions Options => options;
 
-    /// <summary>The loop sleeps with nothing to wake it but its timer or new input (see <see cref="LoopInbox.IsIdle"/>).</summary>
-    internal bool IsIdle => inbox.IsIdle;
+    /// <summary>
+    /// The loop sleeps with nothing to wake it but new input or its timer, which is not yet due (see
+    /// <see cref="LoopInbox.IsIdle"/>). Read by tests on a fake clock, between the loop's turns.
+    /// </summary>
+    internal bool IsIdle => inbox.IsIdle && !(wakeArmedFor is { } armed && armed <= Now);
 
     /// <summary>Adds a task by id. Thread-safe; may be called before or while <see cref="RunAsync"/> runs.</summary>
     /// <returns><see cref="WaitAddResult.Added"/>, or why the task is not waited for (again): a duplicate, or the wait has ended and how.</returns>
@@ -186,7 +190,7 @@ public sealed partial class RunwayTaskWaiter
         using var requestsCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var wake = new WakeMessage();
         using var timer = wakeTimer = time.CreateTimer(_ => inbox.Post(wake), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        var start = Now;
+        var start = runStartedAt = Now;
         var stoppedBy = WaitAddResult.AfterStop;
         try
         {
@@ -355,6 +359,13 @@ public sealed partial class RunwayTaskWaiter
         inbox.Post(new PollCompletedMessage(watch, task, error, time.GetElapsedTime(started), now), urgent ? null : now + schedule.Tick);
     }
 
+    /// <summary>
+    /// A snapshot is wanted when something changed, and as a heartbeat while tasks are unfinished: a console repaints
+    /// its progress pane only for a record that arrives after its own timer, so without one the last change of a
+    /// quiet task (PENDING for minutes) would never be painted. Its elapsed time also shows the wait is alive.
+    /// </summary>
+    private bool ProgressWanted => options.EmitProgress && (progressDirty || activeCount > 0);
+
     /// <summary>When the loop must look again without a message: a due poll, the deadline, a progress tick; null = never.</summary>
     private TimeSpan? NextWake(TimeSpan? deadline)
     {
@@ -365,7 +376,7 @@ public sealed partial class RunwayTaskWaiter
             wake = Earliest(wake, dueAt > pausedUntil ? schedule.OnTick(dueAt) : pausedUntil);
         }
 
-        if (progressDirty && options.EmitProgress && lastProgressAt is { } last)
+        if (ProgressWanted && lastProgressAt is { } last)
         {
             wake = Earliest(wake, last + options.ProgressInterval);
         }

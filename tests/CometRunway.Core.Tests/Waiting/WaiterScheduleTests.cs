@@ -133,4 +133,36 @@ public sealed class WaiterScheduleTests
 
         Assert.Equal(new[] { Started(FirstDelay(FakeClockWait.Draws().First()) - age) }, wait.ReadsOf("fresh"));
     }
+
+    [Fact]
+    public async Task ProgressIsWrittenOncePerProgressIntervalWhileATaskStaysPendingWithTheElapsedTime()
+    {
+        var wait = new FakeClockWait(Options with { Timeout = TimeSpan.FromSeconds(5) }, call => TaskAnswers.Pending(call.Id));
+        wait.Waiter.Add("stuck");
+        wait.Waiter.CompleteAdding();
+        await wait.StartAsync();
+
+        await wait.RunToEndAsync(TimeSpan.FromSeconds(30));
+
+        var snapshots = wait.Events.OfType<WaitProgressEvent>().ToList();
+        Assert.Equal(Enumerable.Range(0, 5).Select(s => TimeSpan.FromSeconds(s)), snapshots.Select(p => p.Elapsed));
+        Assert.All(snapshots.Skip(1), p => Assert.Equal("PENDING", Assert.Single(p.Active).Status));
+    }
+
+    [Fact]
+    public async Task WithEarlyReadsOffARunningTaskIsReadOnlyOnTheCadence()
+    {
+        var wait = new FakeClockWait(Options with { EarlyReads = false }, call => call.Number < 4
+            ? TaskAnswers.Running(call.Id, 50) with { StartedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) - TimeSpan.FromMilliseconds(600) }
+            : TaskAnswers.Succeeded(call.Id));
+        wait.Waiter.Add("plain");
+        wait.Waiter.CompleteAdding();
+        await wait.StartAsync();
+
+        var summary = await wait.RunToEndAsync(TimeSpan.FromSeconds(30));
+
+        var second = Started(FirstDelay(FakeClockWait.Draws().First()));
+        Assert.Equal(new[] { TimeSpan.Zero, second, second + Options.PollInterval, second + (Options.PollInterval * 2) }, wait.ReadsOf("plain"));
+        Assert.Equal(0L, summary.EarlyReads);
+    }
 }
