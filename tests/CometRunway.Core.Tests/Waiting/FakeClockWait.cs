@@ -51,6 +51,20 @@ internal sealed class FakeClockWait : IRunwayTaskSource
 
     public IReadOnlyList<TimeSpan> ReadsOf(string id) => Calls.Where(call => call.Id == id).OrderBy(call => call.Number).Select(call => call.StartedAt).ToList();
 
+    /// <summary>A wait for <paramref name="ids"/>, no more input, started.</summary>
+    public static async Task<FakeClockWait> StartedAsync(WaitOptions options, Func<ScriptedCall, RunwayTask> answer, params string[] ids)
+    {
+        var wait = new FakeClockWait(options, answer);
+        foreach (var id in ids)
+        {
+            wait.Waiter.Add(id);
+        }
+
+        wait.Waiter.CompleteAdding();
+        await wait.StartAsync();
+        return wait;
+    }
+
     /// <summary>Starts the run (input may be added before or after).</summary>
     public async Task StartAsync()
     {

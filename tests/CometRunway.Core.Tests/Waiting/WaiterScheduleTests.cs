@@ -1,3 +1,4 @@
+using CometRunway.Core.Tasks;
 using CometRunway.Core.Waiting;
 
 namespace CometRunway.Core.Tests.Waiting;
@@ -14,15 +15,16 @@ public sealed class WaiterScheduleTests
     /// <summary>Where the loop starts a read due at <paramref name="due"/>: the first grid step at or after it.</summary>
     private static TimeSpan Started(TimeSpan due) => Schedule.OnTick(due);
 
+    /// <summary>RUNNING at 50 % when first read, having started 600 ms before (the fake clock's start): it says it ends at 600 ms.</summary>
+    private static RunwayTask HalfDoneAfter600Ms(string id) =>
+        TaskAnswers.Running(id, 50) with { StartedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) - TimeSpan.FromMilliseconds(600) };
+
     private static TimeSpan FirstDelay(double draw) => TimeSpan.FromTicks((long)(Options.PollInterval.Ticks * (1 + (draw * Options.JitterFraction))));
 
     [Fact]
     public async Task OneTaskIsReadAtOnceThenAfterAJitteredFirstDelayThenOncePerInterval()
     {
-        var wait = new FakeClockWait(Options, call => call.Number < 6 ? TaskAnswers.Pending(call.Id) : TaskAnswers.Succeeded(call.Id));
-        wait.Waiter.Add("slow");
-        wait.Waiter.CompleteAdding();
-        await wait.StartAsync();
+        var wait = await FakeClockWait.StartedAsync(Options, call => call.Number < 6 ? TaskAnswers.Pending(call.Id) : TaskAnswers.Succeeded(call.Id), "slow");
 
         var summary = await wait.RunToEndAsync(TimeSpan.FromSeconds(30));
 
@@ -39,14 +41,7 @@ public sealed class WaiterScheduleTests
         // The claim of the old wall-clock test, exactly: 40 tasks read together at 0 take their second reads at the
         // jittered first delays the waiter drew, spread over a fifth of the interval, and from then on one interval apart.
         var ids = Enumerable.Range(0, 40).Select(i => $"t{i}").ToArray();
-        var wait = new FakeClockWait(Options, call => call.Number < 7 ? TaskAnswers.Pending(call.Id) : TaskAnswers.Succeeded(call.Id));
-        foreach (var id in ids)
-        {
-            wait.Waiter.Add(id);
-        }
-
-        wait.Waiter.CompleteAdding();
-        await wait.StartAsync();
+        var wait = await FakeClockWait.StartedAsync(Options, call => call.Number < 7 ? TaskAnswers.Pending(call.Id) : TaskAnswers.Succeeded(call.Id), ids);
 
         var summary = await wait.RunToEndAsync(TimeSpan.FromSeconds(30));
 
@@ -68,12 +63,9 @@ public sealed class WaiterScheduleTests
     {
         // First read: RUNNING at 50 % after running 600 ms, so the estimate is 600 ms from now; the early read comes a
         // quarter of the least gap later (650 ms), well before the cadence read (1,000 ms or more), and ends the task.
-        var wait = new FakeClockWait(Options, call => call.Number == 1
-            ? TaskAnswers.Running(call.Id, 50) with { StartedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) - TimeSpan.FromMilliseconds(600) }
-            : TaskAnswers.Succeeded(call.Id));
-        wait.Waiter.Add("linear");
-        wait.Waiter.CompleteAdding();
-        await wait.StartAsync();
+        var wait = await FakeClockWait.StartedAsync(Options, call => call.Number == 1
+            ? HalfDoneAfter600Ms(call.Id)
+            : TaskAnswers.Succeeded(call.Id), "linear");
 
         var summary = await wait.RunToEndAsync(TimeSpan.FromSeconds(30));
 
@@ -86,12 +78,9 @@ public sealed class WaiterScheduleTests
     public async Task AnEarlyReadThatMissesIsFollowedByTheCadenceReadsNotAnotherEarlyOneWithinTheInterval()
     {
         // The task says 50 % after 600 ms each time it is read, but runs on until its fifth read.
-        var wait = new FakeClockWait(Options, call => call.Number < 5
-            ? TaskAnswers.Running(call.Id, 50) with { StartedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) - TimeSpan.FromMilliseconds(600) }
-            : TaskAnswers.Succeeded(call.Id));
-        wait.Waiter.Add("optimist");
-        wait.Waiter.CompleteAdding();
-        await wait.StartAsync();
+        var wait = await FakeClockWait.StartedAsync(Options, call => call.Number < 5
+            ? HalfDoneAfter600Ms(call.Id)
+            : TaskAnswers.Succeeded(call.Id), "optimist");
 
         await wait.RunToEndAsync(TimeSpan.FromSeconds(30));
 
@@ -137,10 +126,7 @@ public sealed class WaiterScheduleTests
     [Fact]
     public async Task ProgressIsWrittenOncePerProgressIntervalWhileATaskStaysPendingWithTheElapsedTime()
     {
-        var wait = new FakeClockWait(Options with { Timeout = TimeSpan.FromSeconds(5) }, call => TaskAnswers.Pending(call.Id));
-        wait.Waiter.Add("stuck");
-        wait.Waiter.CompleteAdding();
-        await wait.StartAsync();
+        var wait = await FakeClockWait.StartedAsync(Options with { Timeout = TimeSpan.FromSeconds(5) }, call => TaskAnswers.Pending(call.Id), "stuck");
 
         await wait.RunToEndAsync(TimeSpan.FromSeconds(30));
 
@@ -152,12 +138,9 @@ public sealed class WaiterScheduleTests
     [Fact]
     public async Task WithEarlyReadsOffARunningTaskIsReadOnlyOnTheCadence()
     {
-        var wait = new FakeClockWait(Options with { EarlyReads = false }, call => call.Number < 4
-            ? TaskAnswers.Running(call.Id, 50) with { StartedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) - TimeSpan.FromMilliseconds(600) }
-            : TaskAnswers.Succeeded(call.Id));
-        wait.Waiter.Add("plain");
-        wait.Waiter.CompleteAdding();
-        await wait.StartAsync();
+        var wait = await FakeClockWait.StartedAsync(Options with { EarlyReads = false }, call => call.Number < 4
+            ? HalfDoneAfter600Ms(call.Id)
+            : TaskAnswers.Succeeded(call.Id), "plain");
 
         var summary = await wait.RunToEndAsync(TimeSpan.FromSeconds(30));
 
