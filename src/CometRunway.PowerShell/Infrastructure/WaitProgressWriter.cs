@@ -14,7 +14,8 @@ internal sealed class WaitProgressWriter
 
     public void Show(WaitProgressEvent snapshot)
     {
-        tree.ShowParent($"{snapshot.Done} of {snapshot.Total} tasks done, {WaitMessages.Duration(snapshot.Elapsed)}", snapshot.Total == 0 ? 0 : (int)(100L * snapshot.Done / snapshot.Total));
+        var elapsed = snapshot.Elapsed >= TimeSpan.FromSeconds(1) ? ", " + WaitMessages.Duration(snapshot.Elapsed) : string.Empty;
+        tree.ShowParent($"{snapshot.Done} of {snapshot.Total} tasks done{elapsed}", snapshot.Total == 0 ? 0 : (int)(100L * snapshot.Done / snapshot.Total));
         var active = snapshot.Active.Select(child => child.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var gone in tree.ChildKeys.Where(id => !active.Contains(id)).ToList())
         {
