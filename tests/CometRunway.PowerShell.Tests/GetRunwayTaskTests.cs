@@ -32,7 +32,7 @@ public sealed class GetRunwayTaskTests : IClassFixture<EmulatorHostFixture>
     }
 
     [Fact]
-    public void FeedTaskObjectsFlowIntoGetRunwayTaskByValue()
+    public void AFeedTaskPipedToGetRunwayTaskIsReadOnItsOwnRouteAndStaysFeed()
     {
         fixture.Emulator.Tasks.Add(EmulatedTask.Running("f-1", 0.4));
 
@@ -40,8 +40,24 @@ public sealed class GetRunwayTaskTests : IClassFixture<EmulatorHostFixture>
 
         Assert.Empty(result.Errors);
         var task = Assert.IsType<RunwayTask>(Assert.Single(result.Output));
-        Assert.Equal(RunwayTaskFormat.Official, task.Format);
-        Assert.Equal(new[] { "/runway/feed", "/runwayml/v1/tasks/f-1" }, fixture.Emulator.Requests.Select(r => r.Path));
+        Assert.Equal(RunwayTaskFormat.Feed, task.Format);
+        Assert.Equal(new[] { "/runway/feed", "/runway/feed" }, fixture.Emulator.Requests.Select(r => r.Path));
+    }
+
+    [Fact]
+    public void AnOfficialTaskPipedToGetRunwayFeedTaskIsReadOnItsOwnRouteAndPlainIdsKeepTheCmdletsRoute()
+    {
+        fixture.Emulator.Tasks.AddRange(new[] { EmulatedTask.Pending("o-1"), EmulatedTask.Pending("plain"), EmulatedTask.Pending("row") });
+
+        var result = fixture.Run(
+            "@((Get-RunwayTask o-1 -ApiKey $Key -BaseUri $Base), 'plain', [pscustomobject]@{ Id = 'row' }) | Get-RunwayFeedTask -ApiKey $Key -BaseUri $Base");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(
+            new[] { ("o-1", RunwayTaskFormat.Official), ("plain", RunwayTaskFormat.Feed), ("row", RunwayTaskFormat.Feed) },
+            result.Output.Cast<RunwayTask>().Select(t => (t.Id, t.Format)));
+        Assert.Equal(new[] { "/runwayml/v1/tasks/o-1", "/runwayml/v1/tasks/o-1" }, fixture.Emulator.Requests.Where(r => r.Path.StartsWith("/runwayml", StringComparison.Ordinal)).Select(r => r.Path));
+        Assert.Equal(2, fixture.Emulator.Requests.Count(r => r.Path == "/runway/feed"));
     }
 
     [Theory]

@@ -222,4 +222,59 @@ public sealed class WaitRunwayTaskTests : IClassFixture<EmulatorHostFixture>
         Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
         Assert.DoesNotContain("sk-not-the-key-0000", error.ToString());
     }
+
+    [Fact]
+    public void IdsArrivingAfterARefusedKeyAreNotBlamedOnTheTimeout()
+    {
+        fixture.Emulator.Tasks.Add(EmulatedTask.Pending("a"));
+        fixture.Emulator.Tasks.Add(EmulatedTask.Pending("b"));
+
+        var result = fixture.Run("try { & { 'a'; [System.Threading.Thread]::Sleep(1500); 'b' } | Wait-RunwayTask -ApiKey 'sk-not-the-key-0000' -BaseUri $Base -PollIntervalSec 1 } catch { $_ }");
+
+        Assert.DoesNotContain(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("RunwayTaskWaitTimeout", StringComparison.Ordinal));
+        var error = Assert.IsType<ErrorRecord>(Assert.Single(result.Output));
+        Assert.Equal("RunwayAuthenticationFailed", error.FullyQualifiedErrorId.Split(',')[0]);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("+7")]
+    [InlineData("Official, Feed")]
+    public void AnUndefinedFormatIsThatObjectsErrorAndTheNextIdIsStillWaitedFor(string format)
+    {
+        fixture.Emulator.Tasks.Add(EmulatedTask.Succeeded("fine"));
+
+        var result = fixture.Run(
+            $"[pscustomobject]@{{ Id = 'fine'; Format = '{format}' }}, 'fine' | Wait-RunwayTask {Connection}");
+
+        Assert.Equal("fine", Assert.IsType<RunwayTask>(Assert.Single(result.Output)).Id);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("InvalidTaskProperty", error.FullyQualifiedErrorId.Split(',')[0]);
+    }
+
+    [Fact]
+    public void TimeoutZeroIsRefusedBeforeAnythingIsSent()
+    {
+        fixture.Emulator.Tasks.Add(EmulatedTask.Pending("z-1"));
+
+        var result = fixture.Run($"try {{ Wait-RunwayTask z-1 -Timeout 0 {Connection} }} catch {{ $_ }}");
+
+        var error = Assert.IsType<ErrorRecord>(Assert.Single(result.Output));
+        Assert.Equal("InvalidWaitTimeout", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Contains("Get-RunwayTask", error.ToString());
+        Assert.Empty(fixture.Emulator.Requests);
+    }
+
+    [Fact]
+    public void MaximumRetryCountGivenExplicitlyWarnsThatWaitDoesNotRetryByCount()
+    {
+        fixture.Emulator.Tasks.Add(EmulatedTask.Succeeded("r-1"));
+
+        var given = fixture.Run($"Wait-RunwayTask r-1 -MaximumRetryCount 3 {Connection}");
+        var notGiven = fixture.Run($"Wait-RunwayTask r-1 {Connection}");
+
+        Assert.Contains("-MaximumRetryCount is ignored", Assert.Single(given.Warnings));
+        Assert.Empty(notGiven.Warnings);
+        Assert.Single(given.Output);
+    }
 }

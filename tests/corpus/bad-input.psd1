@@ -66,6 +66,9 @@
         @{ Name = 'a CSV row with task_id and Route'; Area = 'Objects'; Script = '[pscustomobject]@{ task_id = "corpus-csv"; Route = "feed" } | Wait-RunwayTask -Timeout 30 | ForEach-Object { "$($_.Id) $($_.Format)" }'; Prepare = 'Add-CorpusTask @{ id = "corpus-csv"; timeline = @(@{ state = "Succeeded" }) }'; Verdict = 'Accepted'; Output = 'corpus-csv Feed' }
         @{ Name = 'a task deserialized at depth 1 keeps its route'; Area = 'Objects'; Script = '$t = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize((Get-RunwayFeedTask corpus-d1), 1)); $t | Wait-RunwayTask -Timeout 30 | ForEach-Object Format'; Prepare = 'Add-CorpusTask @{ id = "corpus-d1"; timeline = @(@{ state = "Succeeded" }) }'; Verdict = 'Accepted'; Output = '^Feed\s*$' }
         @{ Name = 'an exported task saved from its CSV row'; Area = 'Objects'; Script = 'Get-RunwayTask corpus-csvsave | Export-Csv -LiteralPath "$Dir/t.csv"; Import-Csv -LiteralPath "$Dir/t.csv" | Save-RunwayOutput -Path "$Dir/out" -PassThru | ForEach-Object Name'; Prepare = 'Add-CorpusTask @{ id = "corpus-csvsave"; timeline = @(@{ state = "Succeeded" }) }'; Verdict = 'Accepted'; Output = 'corpus-csvsave\.mp4' }
+        @{ Name = 'a signed Format number as text (Wait)'; Area = 'Objects'; Script = '[pscustomobject]@{ Id = "x"; Format = "-1" } | Wait-RunwayTask -Timeout 30'; Verdict = 'Error'; ErrorId = 'InvalidTaskProperty'; Mentions = @("Format is '-1'", 'Official or Feed') }
+        @{ Name = 'a plus-signed Format number as text (Wait)'; Area = 'Objects'; Script = '[pscustomobject]@{ Id = "x"; Format = "+7" } | Wait-RunwayTask -Timeout 30'; Verdict = 'Error'; ErrorId = 'InvalidTaskProperty'; Mentions = @("Format is '+7'") }
+        @{ Name = 'two Formats in one (Get)'; Area = 'Objects'; Script = '[pscustomobject]@{ Id = "x"; Format = "Official, Feed" } | Get-RunwayTask'; Verdict = 'Error'; ErrorId = 'InvalidTaskProperty'; Mentions = @("Format is 'Official, Feed'") }
 
         # ---- Server responses (the emulator's faults) ---------------------------------------------------------
         @{ Name = 'an HTML error page'; Area = 'Responses'; Script = 'Get-RunwayTask corpus-html -MaximumRetryCount 0'; Prepare = 'Add-CorpusFault @{ kind = "html"; status = 502; taskId = "corpus-html"; always = $true }'; Verdict = 'Error'; ErrorId = 'RunwayServerError'; Mentions = @('502') }
@@ -176,5 +179,6 @@
         @{ Name = 'a timeout of -2'; Area = 'Settings'; Script = 'Wait-RunwayTask x -Timeout -2'; Verdict = 'Error'; ErrorId = 'ParameterArgumentValidationError'; Mentions = @('Timeout') }
         @{ Name = 'a throttle limit of 0'; Area = 'Settings'; Script = 'Get-RunwayTask x -ThrottleLimit 0'; Verdict = 'Error'; ErrorId = 'ParameterArgumentValidationError'; Mentions = @('ThrottleLimit') }
         @{ Name = 'settings of the session reach the wire'; Area = 'Settings'; Script = 'Connect-CometApi -ApiKey $Key -BaseUri $Base -RunwayVersion 2024-09-13; Get-RunwayTask corpus-ver | ForEach-Object RunwayVersion'; Verdict = 'Accepted'; Output = '^2024-09-13\s*$' }
+        @{ Name = 'a wait timeout of 0'; Area = 'Settings'; Script = 'Wait-RunwayTask x -Timeout 0'; Verdict = 'Error'; ErrorId = 'InvalidWaitTimeout'; Mentions = @('-Timeout 0', 'Get-RunwayTask') }
     )
 }

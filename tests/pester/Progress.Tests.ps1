@@ -45,6 +45,22 @@ Describe 'Progress in a real host' {
         @($records | Where-Object RecordType -EQ 'Processing').Count | Should -BeGreaterThan 0
     }
 
+    It 'Wait-RunwayTask keeps writing progress, with the elapsed time, while a task stays PENDING' {
+        # A console paints its progress pane only for a record that arrives after its own timer: a quiet task's last
+        # change is painted only if more records follow, so the wait writes a heartbeat.
+        $id = New-TaskId 'progress'
+        Add-EmulatedTask -Emulator $script:Emulator -Task @{ id = $id; timeline = @(@{ state = 'Pending' }) }
+
+        $records = @(Invoke-InHost "Wait-RunwayTask -Id '$id' -PollIntervalSec 1 -Timeout 5 -ErrorAction SilentlyContinue | Out-Null; exit 0")
+
+        Assert-ProgressCompleted $records
+        $firstPending = [array]::FindIndex([object[]] $records, [Predicate[object]] { param($r) $r.StatusDescription -eq 'PENDING' })
+        $firstPending | Should -BeGreaterOrEqual 0 -Because 'the task was read as PENDING'
+        $parentsAfter = @($records | Select-Object -Skip ($firstPending + 1) | Where-Object { $_.ParentActivityId -eq -1 -and $_.RecordType -eq 'Processing' })
+        $parentsAfter.Count | Should -BeGreaterThan 1 -Because 'the parent record keeps coming while nothing changes'
+        $parentsAfter[-1].StatusDescription | Should -Match '^0 of 1 tasks done, \d+s$'
+    }
+
     It 'Save-RunwayOutput writes progress for its downloads and completes every activity at the end' {
         $id = New-TaskId 'progress'
         Add-EmulatedTask -Emulator $script:Emulator -Task @{ id = $id; timeline = @(@{ state = 'Succeeded' }); output = @("files/$id-1.mp4", "files/$id-2.mp4", "files/$id-3.png") }

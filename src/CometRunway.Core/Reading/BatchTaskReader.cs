@@ -32,6 +32,11 @@ internal sealed class BatchTaskReader
         async (_, token) => new ReadEvent.Read(await source.GetTaskAsync(id, format, token).ConfigureAwait(false)),
         (_, error) => new ReadEvent.Failed(id, format, error));
 
+    /// <summary>Reports <paramref name="error"/> for an id that cannot be read at all (a malformed id), in its place among the others.</summary>
+    public void AddFailed(string id, RunwayTaskFormat format, Exception error) => batch.Add(
+        (_, _) => Task.FromException<ReadEvent?>(error),
+        (_, failure) => new ReadEvent.Failed(id, format, failure));
+
     /// <summary>No more ids will be added.</summary>
     public void CompleteAdding() => batch.CompleteAdding();
 

@@ -18,6 +18,7 @@ internal sealed class LoopInbox
     // When the sleeping loop will wake by itself, in ticks of its clock; 0 while it is awake, long.MaxValue for never.
     private long wakesAtTicks;
     private volatile bool closed;
+    private volatile bool sleeping;
 
     /// <summary>Queues a message; rings the bell unless <paramref name="canWaitUntil"/> is after the loop's own next wake.</summary>
     /// <returns>False once the loop has ended: the message was dropped.</returns>
@@ -56,16 +57,25 @@ internal sealed class LoopInbox
         return true;
     }
 
+    /// <summary>
+    /// The loop is asleep and nothing has rung the bell: it does nothing more until a message that cannot wait, or its
+    /// timer. A test on a fake clock moves the clock on only then, so every read happens at the time it was due.
+    /// </summary>
+    public bool IsIdle => sleeping && bell.Reader.Count == 0;
+
     /// <summary>Sleeps until the bell rings (a message that could not wait, or the loop's timer).</summary>
     public async ValueTask SleepAsync(CancellationToken cancellationToken)
     {
         try
         {
+            sleeping = true;
             await bell.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+            sleeping = false;
             bell.Reader.TryRead(out _);
         }
         finally
         {
+            sleeping = false;
             Interlocked.Exchange(ref wakesAtTicks, 0);
         }
     }

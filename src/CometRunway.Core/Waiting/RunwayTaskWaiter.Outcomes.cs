@@ -36,8 +36,16 @@ internal sealed partial class RunwayTaskWaiter
             return;
         }
 
-        // The object was just read (or created): it counts as the first read.
-        watch.ReadStartedAt = now;
+        // An object read (or created) within the interval counts as the first read, made when it was retrieved; an
+        // older one (kept in a variable, imported from a file) says nothing about now and is read at once.
+        var age = time.GetUtcNow() - known.RetrievedAt;
+        if (age > schedule.Interval)
+        {
+            Enqueue(watch, now);
+            return;
+        }
+
+        watch.ReadStartedAt = age > TimeSpan.Zero ? now - age : now;
         ScheduleNext(watch, now, known);
     }
 
@@ -233,11 +241,7 @@ internal sealed partial class RunwayTaskWaiter
 
     private static TimeSpan Latest(TimeSpan a, TimeSpan b, TimeSpan c) => a > b ? (a > c ? a : c) : (b > c ? b : c);
 
-    private void Enqueue(TaskWatch watch, TimeSpan due)
-    {
-        watch.DueAt = due;
-        dueQueue.Enqueue(watch, due);
-    }
+    private void Enqueue(TaskWatch watch, TimeSpan due) => dueQueue.Enqueue(watch, due);
 
     /// <summary>As many answers as <paramref name="limit"/> takes on the cadence, the first read included, at most three; one for zero.</summary>
     private int AnswersBeforeGivingUp(TimeSpan limit) =>
@@ -281,8 +285,7 @@ internal sealed partial class RunwayTaskWaiter
 
     private void EmitProgressIfDue(TimeSpan now)
     {
-        if (!options.EmitProgress || !progressDirty
-            || (lastProgressAt is { } last && now - last < options.ProgressInterval))
+        if (!ProgressWanted || (lastProgressAt is { } last && now - last < options.ProgressInterval))
         {
             return;
         }
@@ -299,6 +302,6 @@ internal sealed partial class RunwayTaskWaiter
                 watch.LastSeen is { } seen ? WaitMessages.StatusLabel(seen) : watch.NotVisibleSince is null ? "WAITING" : "NOT VISIBLE YET",
                 watch.LastSeen?.Progress))
             .ToArray();
-        Write(new WaitProgressEvent(watches.Count - activeCount, watches.Count, active));
+        Write(new WaitProgressEvent(watches.Count - activeCount, watches.Count, active) { Elapsed = now - runStartedAt });
     }
 }

@@ -39,6 +39,9 @@ internal sealed partial class RunwayTaskWaiter
     private bool addingCompletedByCaller;
     private int runStarted;
 
+    // Why the wait ended; set, with the inbox closed, under addLock, so that Add either posts before or sees this.
+    private WaitAddResult endedBy = WaitAddResult.Added;
+
     // Everything below is touched only by the loop.
     private readonly List<TaskWatch> watches = new();
     private readonly PriorityQueue<TaskWatch, TimeSpan> dueQueue = new();
@@ -52,6 +55,7 @@ internal sealed partial class RunwayTaskWaiter
     private TimeSpan? wakeArmedFor;
     private bool progressDirty;
     private TimeSpan? lastProgressAt;
+    private TimeSpan runStartedAt;
     private long requests;
     private long wakeups;
     private long earlyReads;
@@ -98,16 +102,22 @@ internal sealed partial class RunwayTaskWaiter
 
     public WaitOptions Options => options;
 
+    /// <summary>
+    /// The loop sleeps with nothing to wake it but new input or its timer, which is not yet due (see
+    /// <see cref="LoopInbox.IsIdle"/>). Read by tests on a fake clock, between the loop's turns.
+    /// </summary>
+    internal bool IsIdle => inbox.IsIdle && !(wakeArmedFor is { } armed && armed <= Now);
+
     /// <summary>Adds a task by id. Thread-safe; may be called before or while <see cref="RunAsync"/> runs.</summary>
-    /// <returns>False when the id was added before (it is waited for once) or the wait has ended.</returns>
+    /// <returns><see cref="WaitAddResult.Added"/>, or why the task is not waited for (again): a duplicate, or the wait has ended and how.</returns>
     /// <exception cref="ArgumentException">The id is empty.</exception>
-    public bool Add(string id, RunwayTaskFormat format = RunwayTaskFormat.Official) => Enqueue(id, format, known: null);
+    public WaitAddResult Add(string id, RunwayTaskFormat format = RunwayTaskFormat.Official) => Enqueue(id, format, known: null);
 
     /// <summary>
     /// Adds a task object: it is read again through its own <see cref="RunwayTask.Format"/>. A task that is
     /// already terminal is reported at once without a request (a success only when it has output).
     /// </summary>
-    public bool Add(RunwayTask task)
+    public WaitAddResult Add(RunwayTask task)
     {
         ArgumentNullException.ThrowIfNull(task);
         return Enqueue(task.Id, task.Format, task);
@@ -128,7 +138,7 @@ internal sealed partial class RunwayTaskWaiter
         }
     }
 
-    private bool Enqueue(string id, RunwayTaskFormat format, RunwayTask? known)
+    private WaitAddResult Enqueue(string id, RunwayTaskFormat format, RunwayTask? known)
     {
         ArgumentNullException.ThrowIfNull(id);
         var trimmed = id.Trim();
@@ -149,12 +159,18 @@ internal sealed partial class RunwayTaskWaiter
                 throw new InvalidOperationException("Tasks cannot be added after CompleteAdding.");
             }
 
-            if (!addedIds.Add(trimmed))
+            if (endedBy != WaitAddResult.Added)
             {
-                return false;
+                return endedBy;
             }
 
-            return inbox.Post(new TaskAddedMessage(trimmed, format, known));
+            if (!addedIds.Add(trimmed))
+            {
+                return WaitAddResult.Duplicate;
+            }
+
+            inbox.Post(new TaskAddedMessage(trimmed, format, known));
+            return WaitAddResult.Added;
         }
     }
 
@@ -174,10 +190,18 @@ internal sealed partial class RunwayTaskWaiter
         using var requestsCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var wake = new WakeMessage();
         using var timer = wakeTimer = time.CreateTimer(_ => inbox.Post(wake), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        var start = Now;
+        var start = runStartedAt = Now;
+        var stoppedBy = WaitAddResult.AfterStop;
         try
         {
             var completion = await LoopAsync(start, requestsCancellation.Token, cancellationToken).ConfigureAwait(false);
+            stoppedBy = completion switch
+            {
+                WaitCompletion.TimedOut => WaitAddResult.AfterTimeout,
+                WaitCompletion.Any => WaitAddResult.AfterAny,
+                _ => WaitAddResult.AfterStop,
+            };
+            ReportAddedTooLate(stoppedBy);
             return new WaitSummary(completion, watches.Count, succeeded, failed, notFound, errors, timedOut, requests, Now - start, wakeups)
             {
                 EarlyReads = earlyReads,
@@ -189,7 +213,7 @@ internal sealed partial class RunwayTaskWaiter
         {
             timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             requestsCancellation.Cancel();
-            inbox.Close();
+            EndAdding(stoppedBy);
             await AwaitRequestsAsync().ConfigureAwait(false);
         }
     }
@@ -335,6 +359,13 @@ internal sealed partial class RunwayTaskWaiter
         inbox.Post(new PollCompletedMessage(watch, task, error, time.GetElapsedTime(started), now), urgent ? null : now + schedule.Tick);
     }
 
+    /// <summary>
+    /// A snapshot is wanted when something changed, and as a heartbeat while tasks are unfinished: a console repaints
+    /// its progress pane only for a record that arrives after its own timer, so without one the last change of a
+    /// quiet task (PENDING for minutes) would never be painted. Its elapsed time also shows the wait is alive.
+    /// </summary>
+    private bool ProgressWanted => options.EmitProgress && (progressDirty || activeCount > 0);
+
     /// <summary>When the loop must look again without a message: a due poll, the deadline, a progress tick; null = never.</summary>
     private TimeSpan? NextWake(TimeSpan? deadline)
     {
@@ -345,7 +376,7 @@ internal sealed partial class RunwayTaskWaiter
             wake = Earliest(wake, dueAt > pausedUntil ? schedule.OnTick(dueAt) : pausedUntil);
         }
 
-        if (progressDirty && options.EmitProgress && lastProgressAt is { } last)
+        if (ProgressWanted && lastProgressAt is { } last)
         {
             wake = Earliest(wake, last + options.ProgressInterval);
         }
@@ -397,6 +428,35 @@ internal sealed partial class RunwayTaskWaiter
         }
 
         inFlight.Clear();
+    }
+
+    private void EndAdding(WaitAddResult reason)
+    {
+        lock (addLock)
+        {
+            if (endedBy == WaitAddResult.Added)
+            {
+                endedBy = reason;
+                inbox.Close();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Ends adding as the loop has ended, then reports tasks that were added after the loop last looked: after a timeout
+    /// each of them timed out unread; after -Any they are not waited for, as their Add would now say.
+    /// </summary>
+    private void ReportAddedTooLate(WaitAddResult reason)
+    {
+        EndAdding(reason);
+        while (inbox.TryTake(out var message))
+        {
+            if (message is TaskAddedMessage added && reason == WaitAddResult.AfterTimeout)
+            {
+                timedOut++;
+                Write(new TaskTimedOutEvent(added.Id, added.Format, WaitMessages.ArrivedAfterTimeout(added.Id, options.Timeout ?? TimeSpan.Zero), added.Known));
+            }
+        }
     }
 
     private void Write(WaitEvent waitEvent) => report(waitEvent);

@@ -30,9 +30,6 @@ internal sealed class TaskWatch
     /// <summary>How many reads on the cadence were made (the first one included); the first delay is jittered.</summary>
     public int CadenceReads { get; set; }
 
-    /// <summary>When the queued read is due.</summary>
-    public TimeSpan DueAt { get; set; }
-
     /// <summary>The read in flight started well after it was due (a stalled process, a full throttle).</summary>
     public bool StartedLate { get; set; }
 

@@ -30,11 +30,16 @@ internal sealed record TaskErrorEvent(string Id, RunwayTaskFormat Format, Except
 internal sealed record WaitWarningEvent(string? Id, string Message) : WaitEvent;
 
 /// <summary>
-/// A progress snapshot, at most one per <see cref="WaitOptions.ProgressInterval"/>: <see cref="Done"/> of
+/// A progress snapshot, one per <see cref="WaitOptions.ProgressInterval"/> while tasks are unfinished (a heartbeat,
+/// even when nothing changed), and one when the last ended: <see cref="Done"/> of
 /// <see cref="Total"/> tasks finished, and at most <see cref="WaitOptions.MaxProgressChildren"/> active
 /// tasks, the most recently changed first.
 /// </summary>
-internal sealed record WaitProgressEvent(int Done, int Total, IReadOnlyList<TaskProgressInfo> Active) : WaitEvent;
+internal sealed record WaitProgressEvent(int Done, int Total, IReadOnlyList<TaskProgressInfo> Active) : WaitEvent
+{
+    /// <summary>How long the wait has run.</summary>
+    public TimeSpan Elapsed { get; init; }
+}
 
 /// <summary>
 /// One active task in a progress snapshot. <see cref="Ordinal"/> is the task's stable 0-based number in

@@ -50,6 +50,10 @@ internal static class WaitMessages
 
     public static string Unreadable(string id, Exception error) => Sentence($"Task {id} cannot be read: {error.Message}");
 
+    /// <summary>A task that was added after the wait had ended at its time limit.</summary>
+    public static string ArrivedAfterTimeout(string id, TimeSpan timeout) =>
+        $"Task {id} arrived after the wait had ended at its time limit ({Duration(timeout)}); it was not waited for.";
+
     /// <summary>"Task X is still PENDING after 25m 3s; RUNNING never seen", and the like.</summary>
     public static string StillWaiting(TaskWatch watch, TimeSpan now)
     {

@@ -18,7 +18,6 @@ public sealed class WaitRunwayTaskCommand : BackgroundCommandBase<WaitEvent>
     private const string ByInputObjectSet = "InputObject";
 
     private RunwayTaskWaiter? waiter;
-    private Task<WaitSummary>? running;
     private WaitProgressWriter? progress;
     private TaskRoutes? routes;
 
@@ -41,7 +40,7 @@ public sealed class WaitRunwayTaskCommand : BackgroundCommandBase<WaitEvent>
     [Parameter]
     public RunwayTaskFormat Format { get; set; } = RunwayTaskFormat.Official;
 
-    /// <summary>Seconds to wait for all tasks; -1 waits without limit. Default 1800 (30 minutes).</summary>
+    /// <summary>Seconds to wait for all tasks; -1 waits without limit; 0 is refused. Default 1800 (30 minutes).</summary>
     [Parameter]
     [Alias("TimeoutSec")]
     [ValidateRange(-1, int.MaxValue)]
@@ -74,6 +73,21 @@ public sealed class WaitRunwayTaskCommand : BackgroundCommandBase<WaitEvent>
 
     protected override Task StartEngine()
     {
+        if (Timeout == 0)
+        {
+            // The wait would end before any task arrived, so nothing would be read; Wait-Job -Timeout 0 has no such input.
+            ThrowTerminatingError(ErrorRecords.Create(
+                new ArgumentException("-Timeout 0 would end the wait before any task is read. Give the seconds to wait, or -1 to wait without limit; to read each task once, use Get-RunwayTask or Get-RunwayFeedTask."),
+                ErrorIds.InvalidWaitTimeout,
+                ErrorCategory.InvalidArgument,
+                Timeout));
+        }
+
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(MaximumRetryCount)))
+        {
+            WriteWarning("Wait-RunwayTask does not retry by count, so -MaximumRetryCount is ignored: a poll that fails transiently is repeated on the task's schedule for up to five minutes of failures.");
+        }
+
         routes = CreateRoutes(ResolveConnection(), PostVerbose, RetryPolicy.None);
         waiter = new RunwayTaskWaiter(routes.Source, Post, PostVerbose, new WaitOptions
         {
@@ -84,35 +98,14 @@ public sealed class WaitRunwayTaskCommand : BackgroundCommandBase<WaitEvent>
             Any = Any.IsPresent,
         });
         progress = new WaitProgressWriter(CreateProgress("Waiting for Runway tasks"));
-        return running = waiter.RunAsync(StopToken);
+        return waiter.RunAsync(StopToken);
     }
 
-    protected override void ProcessInput()
-    {
-        var inputs = ParameterSetName == ByInputObjectSet ? InputObject.Select(item => (object)item) : Id;
-        foreach (var item in inputs)
-        {
-            TaskInput input;
-            try
-            {
-                input = item is string id ? TaskInput.ForId(id) : TaskInput.Read(item);
-                input = input with { Id = TaskId.Validate(input.Id) };
-                routes!.Route(input);
-            }
-            catch (TaskInputException unusable)
-            {
-                WriteError(unusable.Record);
-                continue;
-            }
-            catch (ArgumentException invalid)
-            {
-                WriteError(ErrorRecords.InvalidTaskId(invalid, item is PSObject wrapped ? wrapped.BaseObject : item));
-                continue;
-            }
-
-            AddOrReportLate(input.Id, () => input.Task is { } task ? waiter!.Add(task) : waiter!.Add(input.Id, input.Format ?? Format));
-        }
-    }
+    protected override void ProcessInput() => TaskInputLoop.Run(
+        TaskInputLoop.Items(ParameterSetName == ByInputObjectSet, InputObject, Id),
+        routes!,
+        input => ReportRefused(input.Id, input.Task is { } task ? waiter!.Add(task) : waiter!.Add(input.Id, input.Format ?? Format)),
+        WriteError);
 
     protected override void CompleteInput() => waiter!.CompleteAdding();
 
@@ -150,26 +143,25 @@ public sealed class WaitRunwayTaskCommand : BackgroundCommandBase<WaitEvent>
     }
 
     /// <summary>
-    /// Adds a task; when the wait has already ended (-Timeout elapsed, or -Any returned), says so instead of
-    /// dropping the id silently. A false return while the wait still runs just means a duplicate.
+    /// Says why a task was not waited for when the wait had already ended, instead of dropping its id silently. A
+    /// duplicate is waited for once; after a stop (Ctrl+C, a refused key) the stop's own error is the reason, for every id.
     /// </summary>
-    private void AddOrReportLate(string id, Func<bool> add)
+    private void ReportRefused(string id, WaitAddResult result)
     {
-        if (add() || running is not { IsCompleted: true } ended)
+        if (result is WaitAddResult.Added or WaitAddResult.Duplicate or WaitAddResult.AfterStop)
         {
             return;
         }
 
         // Everything the finished wait reported comes first, so the late id reads in order after it.
         WriteUntilEngineEnds();
-
-        if (ended.IsCompletedSuccessfully && ended.Result.Completion == WaitCompletion.Any)
+        if (result == WaitAddResult.AfterAny)
         {
             WriteVerbose($"Task {id} arrived after -Any had already returned; it was not waited for.");
             return;
         }
 
-        var message = $"Task {id} arrived after the wait had ended (-Timeout {Timeout} s elapsed); it was not waited for.";
+        var message = WaitMessages.ArrivedAfterTimeout(id, TimeSpan.FromSeconds(Timeout));
         WriteError(ErrorRecords.Create(new TimeoutException(message), ErrorIds.RunwayTaskWaitTimeout, ErrorCategory.OperationTimeout, id));
     }
 }

@@ -43,6 +43,7 @@ internal static class ErrorIds
     public const string RunwayTaskWaitTimeout = nameof(RunwayTaskWaitTimeout);
     public const string RunwayWaitError = nameof(RunwayWaitError);
     public const string RunwayWaitFailed = nameof(RunwayWaitFailed);
+    public const string InvalidWaitTimeout = nameof(InvalidWaitTimeout);
 
     // Creating, one per request (CreateErrorKind, and the documented refusals). Authentication, quota and rate limits
     // share the ids of reading; the others tell "no task was made" from "a task may exist" (OutcomeUnknown).

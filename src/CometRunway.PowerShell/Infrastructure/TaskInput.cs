@@ -135,14 +135,21 @@ internal sealed record TaskInput(string Id, RunwayTaskFormat? Format, Uri? BaseU
                 return null;
             case T choice:
                 return choice;
-            case string text when !char.IsDigit(text.Trim()[0]) && Enum.TryParse<T>(text.Trim(), ignoreCase: true, out var parsed):
-                return parsed;
+            case string text when NameOf<T>(text) is { } defined:
+                return Enum.Parse<T>(defined);
             case int or long when Enum.IsDefined(typeof(T), Convert.ToInt64(Plain(value), CultureInfo.InvariantCulture)):
                 return (T)Enum.ToObject(typeof(T), Convert.ToInt64(Plain(value), CultureInfo.InvariantCulture));
             case var other:
                 throw Invalid(item, $"Its {name} is {Describe(other)}; {advice}.");
         }
     }
+
+    /// <summary>
+    /// The one defined name <paramref name="text"/> spells (any case): not a number ('-1', '+7'), and not a
+    /// combination ('Official, Feed'), which Enum.TryParse would both turn into a value.
+    /// </summary>
+    private static string? NameOf<T>(string text)
+        where T : struct, Enum => Enum.GetNames<T>().FirstOrDefault(name => string.Equals(name, text.Trim(), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Links as a task lists them, as a deserialized list, or as text with links separated by spaces (Export-Csv).</summary>
     private static IReadOnlyList<Uri>? OutputOf(Fields fields, object item)

@@ -41,23 +41,16 @@ public abstract class TaskReadCommandBase : BackgroundCommandBase<ReadEvent>
         return reader.Completion;
     }
 
-    protected override void ProcessInput()
-    {
-        var inputs = ParameterSetName == ByInputObjectSet ? InputObject.Select(item => (object)item) : BoundIds;
-        foreach (var item in inputs)
-        {
-            try
-            {
-                var input = item is string id ? TaskInput.ForId(id) : TaskInput.Read(item);
-                routes!.Route(input);
-                reader!.Add(input.Id, Format);
-            }
-            catch (TaskInputException unusable)
-            {
-                WriteError(unusable.Record);
-            }
-        }
-    }
+    /// <summary>
+    /// Reads each task through its own route: a plain id, or an object that names no route, through the cmdlet's;
+    /// a task object (or an object with a Format) through the one it names, as Wait and Save do.
+    /// </summary>
+    protected override void ProcessInput() => TaskInputLoop.Run(
+        TaskInputLoop.Items(ParameterSetName == ByInputObjectSet, InputObject, BoundIds),
+        routes!,
+        input => reader!.Add(input.Id, input.Format ?? Format),
+        WriteError,
+        (id, invalid) => reader!.AddFailed(id, Format, invalid));
 
     protected override void CompleteInput() => reader!.CompleteAdding();
 

@@ -32,7 +32,7 @@ public sealed class CreatedTaskWaitTests(ClockedEmulatorFixture fixture) : IClas
         var waiter = new RunwayTaskWaiter(client, drain.Report, drain.Verbose, WaitTestOptions.Fast() with { NotFoundTimeout = TimeSpan.FromMinutes(5) });
         foreach (var task in created)
         {
-            Assert.True(waiter.Add(task));
+            Assert.Equal(WaitAddResult.Added, waiter.Add(task));
         }
 
         waiter.CompleteAdding();

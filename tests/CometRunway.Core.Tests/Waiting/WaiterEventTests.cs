@@ -90,7 +90,7 @@ public sealed class WaiterEventTests
         {
             for (var i = 0; i < 500; i++)
             {
-                if (waiter.Add($"t{i}"))
+                if (waiter.Add($"t{i}") == WaitAddResult.Added)
                 {
                     Interlocked.Increment(ref accepted);
                 }

@@ -72,10 +72,10 @@ public sealed class WaiterOutcomeTests
         var drain = new EventDrain();
         var waiter = new RunwayTaskWaiter(source, drain.Report, drain.Verbose, WaitTestOptions.Fast());
 
-        Assert.True(waiter.Add("a"));
-        Assert.False(waiter.Add("a"));
-        Assert.False(waiter.Add(" a ", RunwayTaskFormat.Feed));
-        Assert.True(waiter.Add("b", RunwayTaskFormat.Feed));
+        Assert.Equal(WaitAddResult.Added, waiter.Add("a"));
+        Assert.Equal(WaitAddResult.Duplicate, waiter.Add("a"));
+        Assert.Equal(WaitAddResult.Duplicate, waiter.Add(" a ", RunwayTaskFormat.Feed));
+        Assert.Equal(WaitAddResult.Added, waiter.Add("b", RunwayTaskFormat.Feed));
         waiter.CompleteAdding();
         var summary = await waiter.RunAsync(CancellationToken.None);
 

@@ -6,6 +6,7 @@ namespace CometRunway.Core.Tests.Waiting;
 
 public sealed class WaiterPacingTests
 {
+    /// <summary>The wall-clock smoke test of the schedule (real timers); WaiterScheduleTests asserts it exactly on a fake clock.</summary>
     [Fact]
     public async Task OneTaskIsReadAtOnceThenOncePerIntervalNeverSooner()
     {
@@ -22,27 +23,6 @@ public sealed class WaiterPacingTests
             Assert.True(starts[i] - starts[i - 1] >= options.PollInterval - TimeSpan.FromMilliseconds(1),
                 $"read {i + 1} came {(starts[i] - starts[i - 1]).TotalMilliseconds} ms after read {i}");
         }
-    }
-
-    [Fact]
-    public async Task TasksStartedTogetherSpreadOutInsteadOfPollingInLockstep()
-    {
-        var ids = Enumerable.Range(0, 40).Select(i => $"t{i}").ToArray();
-        var source = new ScriptedTaskSource(call => call.Number < 7 ? TaskAnswers.Pending(call.Id) : TaskAnswers.Succeeded(call.Id));
-        var options = WaitTestOptions.Fast(throttle: 40);
-
-        await WaitRun.RunAsync(source, options, ids);
-
-        // The first delay is jittered over a fifth of the interval (20 ms here), and again after a read that started
-        // late: the rounds of reads stay spread over far more than the few milliseconds between the first reads. A
-        // stall of the test process may start one round all at once, so most rounds, not every one, are asserted.
-        var spreads = Enumerable.Range(2, 6).Select(number =>
-        {
-            var round = source.Calls.Where(call => call.Number == number).Select(call => call.StartedAt.TotalMilliseconds).ToList();
-            Assert.Equal(40, round.Count);
-            return round.Max() - round.Min();
-        }).ToList();
-        Assert.True(spreads.Count(spread => spread > 10) >= 3, $"spreads of the rounds 2 to 7: {string.Join(", ", spreads.Select(s => $"{s:0.0} ms"))}");
     }
 
     [Fact]

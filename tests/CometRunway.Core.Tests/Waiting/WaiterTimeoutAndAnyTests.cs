@@ -1,3 +1,4 @@
+using CometRunway.Core.Http;
 using CometRunway.Core.Waiting;
 
 namespace CometRunway.Core.Tests.Waiting;
@@ -77,7 +78,7 @@ public sealed class WaiterTimeoutAndAnyTests
 
         Assert.Equal(WaitCompletion.Any, summary.Completion);
         Assert.Empty(source.Calls);
-        Assert.False(waiter.Add("after-the-end"));
+        Assert.Equal(WaitAddResult.AfterAny, waiter.Add("after-the-end"));
     }
 
     [Fact]
@@ -90,5 +91,31 @@ public sealed class WaiterTimeoutAndAnyTests
 
         Assert.Equal(new WaitSummary(WaitCompletion.AllDone, 0, 0, 0, 0, 0, 0, 0, summary.Elapsed, summary.Wakeups), summary);
         Assert.InRange(summary.Wakeups, 1, 2);
+    }
+
+    [Fact]
+    public async Task AddAfterTheTimeoutSaysTheWaitTimedOut()
+    {
+        var wait = new FakeClockWait(new WaitOptions { Timeout = TimeSpan.FromSeconds(2) }, call => TaskAnswers.Pending(call.Id));
+        Assert.Equal(WaitAddResult.Added, wait.Waiter.Add("a"));
+        await wait.StartAsync();
+
+        var summary = await wait.RunToEndAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(WaitCompletion.TimedOut, summary.Completion);
+        Assert.Equal(WaitAddResult.AfterTimeout, wait.Waiter.Add("b"));
+        Assert.Equal(WaitAddResult.AfterTimeout, wait.Waiter.Add("a"));
+    }
+
+    [Fact]
+    public async Task AddAfterARefusedKeySaysTheWaitStoppedNotThatItTimedOut()
+    {
+        var source = new ScriptedTaskSource(_ => throw TaskAnswers.Error(RunwayErrorKind.Authentication, "HTTP 401: the key was refused."));
+        var waiter = new RunwayTaskWaiter(source, _ => { }, options: WaitTestOptions.Fast(timeout: TimeSpan.FromMinutes(30)));
+        waiter.Add("a");
+
+        await Assert.ThrowsAsync<RunwayApiException>(() => waiter.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(WaitAddResult.AfterStop, waiter.Add("b"));
     }
 }
