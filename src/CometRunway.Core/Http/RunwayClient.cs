@@ -104,7 +104,7 @@ public sealed class RunwayClient : IRunwayTaskSource
 
         if (!answer.IsSuccess)
         {
-            throw Redacted(ErrorResponseMapper.Map(answer.Status, answer.ReasonPhrase, answer.Location, answer.Body, answer.RetryAfter, id, uri));
+            throw Redacted(ErrorResponseMapper.Map(answer.Status, answer.ReasonPhrase, answer.Location, answer.Body, answer.RetryAfter, id, uri, connection.ApiKey));
         }
 
         try
@@ -137,23 +137,29 @@ public sealed class RunwayClient : IRunwayTaskSource
             RequestUri = uri,
         };
 
+    /// <summary>
+    /// The error with every text it carries through <see cref="ServerText.Redact"/> once more, whatever built it: what
+    /// the server said was redacted before it was cut, and this catches what was quoted whole (a redirect's Location).
+    /// </summary>
     private RunwayApiException Redacted(RunwayApiException error)
     {
-        var message = connection.ApiKey.Redact(error.Message);
-        var excerpt = error.BodyExcerpt is null ? null : connection.ApiKey.Redact(error.BodyExcerpt);
-        if (ReferenceEquals(message, error.Message) && ReferenceEquals(excerpt, error.BodyExcerpt))
+        var key = connection.ApiKey;
+        var message = ServerText.Redact(error.Message, key);
+        var excerpt = error.BodyExcerpt is null ? null : ServerText.Redact(error.BodyExcerpt, key);
+        var code = error.ServerCode is null ? null : ServerText.Redact(error.ServerCode, key);
+        if (message == error.Message && excerpt == error.BodyExcerpt && code == error.ServerCode)
         {
             return error;
         }
 
-        return Copy(error, message, excerpt, error.Attempts);
+        return Copy(error, message, excerpt, error.Attempts, code);
     }
 
     /// <summary>The error as the caller sees it: how many attempts were made and, when time ended the retries, why.</summary>
     private static RunwayApiException Final(RunwayApiException error, int attempts, string explanation) =>
-        Copy(error, explanation.Length == 0 ? error.Message : $"{error.Message} {explanation}", error.BodyExcerpt, attempts);
+        Copy(error, explanation.Length == 0 ? error.Message : $"{error.Message} {explanation}", error.BodyExcerpt, attempts, error.ServerCode);
 
-    private static RunwayApiException Copy(RunwayApiException error, string message, string? excerpt, int attempts) =>
+    private static RunwayApiException Copy(RunwayApiException error, string message, string? excerpt, int attempts, string? serverCode) =>
         new(error.Kind, message, error.InnerException)
         {
             StatusCode = error.StatusCode,
@@ -161,7 +167,7 @@ public sealed class RunwayClient : IRunwayTaskSource
             RequestUri = error.RequestUri,
             RetryAfter = error.RetryAfter,
             BodyExcerpt = excerpt,
-            ServerCode = error.ServerCode,
+            ServerCode = serverCode,
             Attempts = attempts,
         };
 
