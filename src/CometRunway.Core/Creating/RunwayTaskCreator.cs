@@ -52,7 +52,7 @@ public sealed class RunwayTaskCreator
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                if (await sender.WaitForPauseAsync(options.Retry.Budget - options.Time.GetElapsedTime(started), cancellationToken).ConfigureAwait(false) is { } pause)
+                if (await sender.WaitForPauseAsync(started, cancellationToken).ConfigureAwait(false) is { } pause)
                 {
                     throw answer.Paused(pause);
                 }
@@ -69,7 +69,7 @@ public sealed class RunwayTaskCreator
                 }
 
                 sender.Log($"Retry {attempt} of {options.Retry.MaxAttempts - 1} for the {request.Route.Name} create in {DelayText.Of(delay)}: {error.Kind} (not sent or turned away, so it cannot be a duplicate).");
-                await Task.Delay(delay, options.Time, cancellationToken).ConfigureAwait(false);
+                await sender.BackOffAsync(delay, error.Kind == CreateErrorKind.RateLimited, cancellationToken).ConfigureAwait(false);
             }
             catch (RunwayCreateException error) when (attempt > 1)
             {

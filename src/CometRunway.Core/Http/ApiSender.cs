@@ -24,7 +24,7 @@ internal sealed class ApiSender
         Connection = connection;
         Options = options;
         random = options.Random ?? Random.Shared;
-        Pause = new RateLimitPause(options.Time);
+        Pause = (options.Pauses ?? new ConnectionPauses()).For(connection, options.Time);
     }
 
     public CometApiConnection Connection { get; }
@@ -33,7 +33,7 @@ internal sealed class ApiSender
 
     public ApiKey Key => Connection.ApiKey;
 
-    /// <summary>After a 429 no request of this connection is sent before it ends.</summary>
+    /// <summary>After a 429 with <c>Retry-After</c> no request to this connection (any sender's) is sent before it ends.</summary>
     public RateLimitPause Pause { get; }
 
     public HttpRequestMessage Request(HttpMethod method, Uri uri, HttpContent? content = null) =>
@@ -56,11 +56,14 @@ internal sealed class ApiSender
     }
 
     /// <summary>
-    /// Waits out the connection's pause when it ends within <paramref name="allowance"/>; a longer pause is not waited
-    /// for (no hang without a limit) and its remaining length is returned, so the caller can fail without sending.
+    /// Waits out the connection's pause when it ends within what is left of the retry budget (counted from
+    /// <paramref name="startedAt"/>); a longer pause, or any pause for a caller that does not retry (the waiter, which
+    /// schedules the read again itself), is not waited for: its remaining length is returned, so the caller can fail
+    /// without sending. No request lands inside the server's window, and none hangs without a limit.
     /// </summary>
-    public async ValueTask<TimeSpan?> WaitForPauseAsync(TimeSpan allowance, CancellationToken cancellationToken)
+    public async ValueTask<TimeSpan?> WaitForPauseAsync(long startedAt, CancellationToken cancellationToken)
     {
+        var allowance = Options.Retry.MaxAttempts > 1 ? Options.Retry.Budget - Options.Time.GetElapsedTime(startedAt) : TimeSpan.Zero;
         var left = Pause.Remaining;
         if (left > allowance)
         {
@@ -69,6 +72,21 @@ internal sealed class ApiSender
 
         await Pause.WaitAsync(cancellationToken).ConfigureAwait(false);
         return null;
+    }
+
+    /// <summary>
+    /// Waits <paramref name="delay"/> before a retry. After a 429 the wait is everyone's: the connection's pause is
+    /// extended, and the next <see cref="WaitForPauseAsync"/> (this caller's and every other's) waits it out.
+    /// </summary>
+    public Task BackOffAsync(TimeSpan delay, bool rateLimited, CancellationToken cancellationToken)
+    {
+        if (rateLimited)
+        {
+            Pause.Extend(delay);
+            return Task.CompletedTask;
+        }
+
+        return Task.Delay(delay, Options.Time, cancellationToken);
     }
 
     /// <summary>Sends <paramref name="request"/> once and reads its answer.</summary>
@@ -85,18 +103,18 @@ internal sealed class ApiSender
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             stall = new StallGuard(Options.Stall, timeout.Token);
+            var retryAfter = RetryAfterHeader.Read(response.Headers, Options.Time.GetUtcNow());
+            if (response.StatusCode == HttpStatusCode.TooManyRequests && retryAfter is { } window)
+            {
+                // Every request to this connection keeps out of the whole window, whether or not this one is retried;
+                // one that cannot wait that long fails unsent (WaitForPauseAsync), so nothing hangs.
+                Pause.Extend(window);
+            }
+
             var (body, end, readError) = await ReadBodyAsync(response, stall).ConfigureAwait(false);
             if (Options.Log is not null)
             {
                 Log($"{request.Method} {uri} -> {(int)response.StatusCode} {response.ReasonPhrase} in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms{(attempt > 1 ? $" (attempt {attempt})" : string.Empty)}");
-            }
-
-            var retryAfter = RetryAfterHeader.Read(response.Headers, Options.Time.GetUtcNow());
-            if (response.StatusCode == HttpStatusCode.TooManyRequests && retryAfter is { } window)
-            {
-                // Every other request of this connection keeps out of the window, whether or not this one is retried
-                // (no longer than the retry budget: no hang without a limit).
-                Pause.Extend(window < Options.Retry.Budget ? window : Options.Retry.Budget);
             }
 
             return new ApiAnswer(response.StatusCode, response.ReasonPhrase, response.Headers.Location, retryAfter, body, end, readError);

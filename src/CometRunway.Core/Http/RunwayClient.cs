@@ -31,9 +31,13 @@ public sealed class RunwayClient : IRunwayTaskSource
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await sender.Pause.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
+                if (await sender.WaitForPauseAsync(started, cancellationToken).ConfigureAwait(false) is { } pause)
+                {
+                    throw Paused(id, format, pause);
+                }
+
                 return await SendOnceAsync(id, format, attempt, cancellationToken).ConfigureAwait(false);
             }
             catch (RunwayApiException error) when (error.IsTransient)
@@ -50,15 +54,7 @@ public sealed class RunwayClient : IRunwayTaskSource
                     sender.Log($"Retry {attempt}{of} for task '{id}' in {DelayText.Of(delay)}: {Reason(error)}.");
                 }
 
-                if (error.Kind == RunwayErrorKind.RateLimited)
-                {
-                    // The backoff is everyone's: the pause at the top of the loop waits it out.
-                    sender.Pause.Extend(delay);
-                }
-                else
-                {
-                    await Task.Delay(delay, options.Time, cancellationToken).ConfigureAwait(false);
-                }
+                await sender.BackOffAsync(delay, error.Kind == RunwayErrorKind.RateLimited, cancellationToken).ConfigureAwait(false);
             }
             catch (RunwayApiException error) when (attempt > 1)
             {
@@ -119,8 +115,12 @@ public sealed class RunwayClient : IRunwayTaskSource
     }
 
     private HttpRequestMessage BuildRequest(string id, RunwayTaskFormat format) => format == RunwayTaskFormat.Feed
-        ? sender.Request(HttpMethod.Post, new Uri(connection.BaseUri, "runway/feed"), FeedBody(id))
-        : sender.Request(HttpMethod.Get, new Uri(connection.BaseUri, "runwayml/v1/tasks/" + TaskId.AsPathSegment(id)));
+        ? sender.Request(HttpMethod.Post, TaskUri(id, format), FeedBody(id))
+        : sender.Request(HttpMethod.Get, TaskUri(id, format));
+
+    private Uri TaskUri(string id, RunwayTaskFormat format) => format == RunwayTaskFormat.Feed
+        ? new Uri(connection.BaseUri, "runway/feed")
+        : new Uri(connection.BaseUri, "runwayml/v1/tasks/" + TaskId.AsPathSegment(id));
 
     /// <summary>The JSON serialized up front, so the request carries a Content-Length (some gateways read a chunked body as empty).</summary>
     private static ByteArrayContent FeedBody(string id)
@@ -128,6 +128,18 @@ public sealed class RunwayClient : IRunwayTaskSource
         var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new FeedTaskRequest(id), CometJsonContext.Default.FeedTaskRequest));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         return content;
+    }
+
+    /// <summary>The read not sent because the connection's 429 pause lasts longer than this read may wait; RetryAfter says how long.</summary>
+    private RunwayApiException Paused(string id, RunwayTaskFormat format, TimeSpan left)
+    {
+        var uri = TaskUri(id, format);
+        return new RunwayApiException(RunwayErrorKind.RateLimited, $"CometAPI asked for no requests to {ApiSender.Authority(uri)} for another {DelayText.Of(left)} (HTTP 429, Retry-After), longer than this read may wait; the read of task '{id}' was not sent.")
+        {
+            TaskId = id,
+            RequestUri = uri,
+            RetryAfter = left,
+        };
     }
 
     private RunwayApiException TooLarge(string id, Uri uri) =>

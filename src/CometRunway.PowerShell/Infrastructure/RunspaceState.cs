@@ -1,6 +1,7 @@
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 using CometRunway.Core.Configuration;
+using CometRunway.Core.Http;
 
 namespace CometRunway.PowerShell.Infrastructure;
 
@@ -23,6 +24,9 @@ internal sealed class RunspaceState
 
     public static RunspaceState Current =>
         Runspace.DefaultRunspace is { } runspace ? States.GetValue(runspace, static _ => new RunspaceState()) : new RunspaceState();
+
+    /// <summary>The 429 pause of each connection, shared by every command of the runspace (a pipeline's creates, reads and waits).</summary>
+    public ConnectionPauses Pauses { get; } = new();
 
     public CometApiSession? Session
     {
