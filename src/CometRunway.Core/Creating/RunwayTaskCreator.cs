@@ -38,7 +38,10 @@ public sealed class RunwayTaskCreator
     /// <summary>Creates the task <paramref name="request"/> describes.</summary>
     /// <returns>The task, Pending, with its id, family (<see cref="RunwayTask.Format"/>), base address, model and prompt.</returns>
     /// <exception cref="RunwayCreateException">No task id: <see cref="RunwayCreateException.Kind"/> says why and whether a task may exist.</exception>
-    /// <exception cref="OperationCanceledException">Cancelled before the request was sent (once sent, cancelling throws OutcomeUnknown).</exception>
+    /// <exception cref="OperationCanceledException">
+    /// Cancelled before the request was sent. Once its body has started, a create is not cancelled: it ends (task or
+    /// error) within <see cref="RunwayClientOptions.RequestTimeout"/>, so a task that exists is never left unreported.
+    /// </exception>
     public async Task<RunwayTask> CreateAsync(CreateRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -82,15 +85,25 @@ public sealed class RunwayTaskCreator
     {
         using var content = new SentTrackingContent(body);
         using var message = sender.Request(HttpMethod.Post, uri, content);
+
+        // Cancelling withdraws a create only while its body has not started: one that may have reached the server
+        // finishes within its request timeout, so its task id is not lost (cancelling it would save nothing).
+        using var unsent = new CancellationTokenSource();
+        using var withdraw = cancellationToken.Register(() =>
+        {
+            if (content.TryWithdraw())
+            {
+                unsent.Cancel();
+            }
+        });
         ApiAnswer reply;
         try
         {
-            reply = await sender.SendOnceAsync(message, attempt, cancellationToken).ConfigureAwait(false);
+            reply = await sender.SendOnceAsync(message, attempt, unsent.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException error) when (content.Started)
+        catch (OperationCanceledException) when (unsent.IsCancellationRequested)
         {
-            sender.Log($"POST {uri} was sent, then cancelled");
-            throw answer.Lost($"The {request.Route.Name} request was cancelled after it was sent.", error);
+            throw new OperationCanceledException($"The {request.Route.Name} create was cancelled before it was sent.", cancellationToken);
         }
         catch (ApiSendFailure failure) when (!content.Started)
         {

@@ -20,6 +20,7 @@ internal sealed class RunspaceState
     private readonly object gate = new();
     private readonly LinkedList<string> recentIds = new();
     private readonly List<(ApiKey Key, string Origin)> keyUses = new();
+    private readonly List<string> notesForNextCommand = new();
     private CometApiSession? session;
 
     public static RunspaceState Current =>
@@ -77,6 +78,26 @@ internal sealed class RunspaceState
             {
                 recentIds.RemoveLast();
             }
+        }
+    }
+
+    /// <summary>A line for the next command's verbose stream: what a stopped command did after it could no longer write.</summary>
+    public void NoteForNextCommand(string line)
+    {
+        lock (gate)
+        {
+            notesForNextCommand.Add(line);
+        }
+    }
+
+    /// <summary>The notes left by stopped commands, once.</summary>
+    public IReadOnlyList<string> TakeNotes()
+    {
+        lock (gate)
+        {
+            var notes = notesForNextCommand.ToArray();
+            notesForNextCommand.Clear();
+            return notes;
         }
     }
 
