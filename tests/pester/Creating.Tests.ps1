@@ -115,4 +115,24 @@ Describe 'Creating tasks in pwsh' {
         $ratios | Should -Contain '1080:1920'
         $routes | Should -Be 'pro/generate', 'pro/video2video', 'pro/act_one'
     }
+
+    It 'keeps the id of every create that was sent when Select-Object -First ends the pipeline' {
+        $before = (Get-CreatedTask).Count
+        $delay = @{ kind = 'delay'; delayMs = 1500; route = 'create'; times = 6 } | ConvertTo-Json -Compress
+        $null = Invoke-RestMethod -Method Post -Uri "$($script:Emulator.BaseUri)/_emulator/faults" -ContentType 'application/json' -Body $delay
+
+        $first = 1..6 | ForEach-Object { [pscustomobject]@{ PromptText = "stop $_" } } | New-RunwayFeedVideoTask -ThrottleLimit 3 | Select-Object -First 1
+
+        $first | Should -HaveCount 1
+        # The creates sent before the pipeline stopped end in the background; Get-RunwayTask <Tab> offers every one.
+        $deadline = (Get-Date).AddSeconds(60)
+        do {
+            Start-Sleep -Milliseconds 200
+            $created = @(Get-CreatedTask | Select-Object -Skip $before | ForEach-Object id)
+            $offered = @((TabExpansion2 -inputScript 'Get-RunwayTask -Id ' -cursorColumn 19).CompletionMatches.CompletionText)
+            $missing = @($created | Where-Object { $_ -notin $offered })
+        } while ($missing.Count -gt 0 -and (Get-Date) -lt $deadline)
+        $missing | Should -BeNullOrEmpty
+        $created.Count | Should -BeGreaterThan 1
+    }
 }

@@ -7,8 +7,8 @@ namespace CometRunway.Core.Creating;
 /// are reported in the order added (<see cref="CreateEvent"/>), each as soon as it and all before it are done.
 /// </summary>
 /// <remarks>
-/// Cancelling drops the requests not yet sent without a report; a request cancelled after it was sent is reported as
-/// Failed with <see cref="CreateErrorKind.OutcomeUnknown"/>, so no task that may exist goes unmentioned.
+/// Cancelling drops the requests not yet sent without a report; a request already sent is not cancelled: it ends within
+/// its request timeout and is reported (Created or Failed) after the cancellation, so no task that may exist goes unmentioned.
 /// </remarks>
 internal sealed class BatchTaskCreator
 {

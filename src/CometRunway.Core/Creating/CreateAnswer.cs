@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using CometRunway.Core.Configuration;
 using CometRunway.Core.Http;
@@ -12,7 +11,7 @@ namespace CometRunway.Core.Creating;
 /// Reads a create's answer: the task id of <c>{"id"}</c> or of either compatibility envelope
 /// (<c>{code, msg, data.task_id}</c>), or the error it means, with whether a task may exist.
 /// </summary>
-internal sealed class CreateAnswer(CreateRequest request, Uri requestUri, ApiKey key, TimeProvider time)
+internal sealed class CreateAnswer(CreateRequest request, Uri requestUri, ApiKey key)
 {
     public const string MayExistAdvice =
         "The task may exist (and be charged): look for it in the CometAPI console's task list before creating it again. " +
@@ -22,22 +21,20 @@ internal sealed class CreateAnswer(CreateRequest request, Uri requestUri, ApiKey
 
     private string Host => requestUri.GetLeftPart(UriPartial.Authority);
 
-    /// <summary>
-    /// The task id of a success; otherwise throws the error the answer means. <paramref name="bodyComplete"/> is false when
-    /// the body could not be read to its end (connection lost, over the size cap).
-    /// </summary>
-    public string Read(HttpStatusCode status, string? reasonPhrase, HttpResponseHeaders headers, byte[] body, bool bodyComplete)
+    /// <summary>The task id of a success; otherwise throws the error the answer means.</summary>
+    public string Read(ApiAnswer answer)
     {
+        var (status, body) = (answer.Status, answer.Body);
         var code = (int)status;
-        var statusText = $"HTTP {code} {reasonPhrase ?? status.ToString()}";
-        if (code is >= 200 and < 300)
+        var statusText = answer.StatusText;
+        if (answer.IsSuccess)
         {
-            return bodyComplete
+            return answer.End == AnswerEnd.Complete
                 ? TaskIdOf(status, statusText, body)
                 : throw Unknown(status, $"CometAPI answered {statusText} to the {RouteName} request, but the answer broke off before its end.", body);
         }
 
-        ApiErrorBody.TryRead(body, out var serverCode, out var serverMessage);
+        ApiErrorBody.TryRead(body, out var serverCode, out var serverMessage, key);
         var said = serverMessage is { Length: > 0 } ? $": {serverMessage}" : "";
         return code switch
         {
@@ -47,10 +44,10 @@ internal sealed class CreateAnswer(CreateRequest request, Uri requestUri, ApiKey
                 $"CometAPI reports the account's quota is exhausted ({statusText}){said}. No task was created; top up the account, retrying will not help."),
             429 => throw Error(CreateErrorKind.RateLimited, status, serverCode, serverMessage, body,
                 $"CometAPI is rate limiting creates ({statusText}){said}. No task was created; try again later.",
-                retryAfter: RetryAfterHeader.Read(headers, time.GetUtcNow())),
+                retryAfter: answer.RetryAfter),
             408 => throw Unknown(status, $"The server timed out reading the {RouteName} request ({statusText}).", body),
             >= 300 and < 400 => throw Error(CreateErrorKind.Refused, status, serverCode, serverMessage, body,
-                $"The server answered {statusText}, redirecting to '{headers.Location}'. No task was created. CometAPI does not redirect API calls; check the base address (-BaseUri or COMETAPI_BASE_URL)."),
+                $"The server answered {statusText}, redirecting to '{ServerText.Cap(answer.Location?.ToString(), key)}'. No task was created. CometAPI does not redirect API calls; check the base address (-BaseUri or COMETAPI_BASE_URL)."),
             404 => throw Error(CreateErrorKind.Refused, status, serverCode, serverMessage, body,
                 $"There is no {request.Route} at {Host} ({statusText}){said}. No task was created. Check the base address, and that CometAPI offers this route."),
             >= 400 and < 500 => throw Refused(status, statusText, serverCode, serverMessage, ParamOf(body), body),
@@ -60,11 +57,19 @@ internal sealed class CreateAnswer(CreateRequest request, Uri requestUri, ApiKey
 
     /// <summary>The error for a request that was sent (or may have been) and then lost, timed out or cancelled.</summary>
     public RunwayCreateException Lost(string what, Exception? cause) =>
-        new(CreateErrorKind.OutcomeUnknown, key.Redact($"{what} {MayExistAdvice}"), cause) { Route = request.Route };
+        new(CreateErrorKind.OutcomeUnknown, ServerText.Redact($"{what} {MayExistAdvice}", key), cause) { Route = request.Route };
+
+    /// <summary>The error for a create not sent because the connection's 429 pause lasts longer than the retry budget allows.</summary>
+    public RunwayCreateException Paused(TimeSpan left) =>
+        new(CreateErrorKind.RateLimited, $"CometAPI asked for no requests for another {DelayText.Of(left)} (HTTP 429, Retry-After), longer than the retry budget allows; the {RouteName} request was not sent, so no task was created. Try again later.")
+        {
+            Route = request.Route,
+            RetryAfter = left,
+        };
 
     /// <summary>The error for a request that never left (DNS, refused connection, TLS, or a failure before the body was written).</summary>
     public RunwayCreateException NotReached(Exception cause) =>
-        new(CreateErrorKind.NotReached, key.Redact($"Could not reach {Host} to create the {RouteName} task: {cause.Message} Nothing was sent, so no task was created."), cause)
+        new(CreateErrorKind.NotReached, ServerText.Redact($"Could not reach {Host} to create the {RouteName} task: {cause.Message} Nothing was sent, so no task was created.", key), cause)
         {
             Route = request.Route,
         };
@@ -82,7 +87,7 @@ internal sealed class CreateAnswer(CreateRequest request, Uri requestUri, ApiKey
         var envelopeCode = JsonFields.Text(root, "code");
         if (JsonFields.Has(root, "error") || (envelopeCode is not null && !ApiErrorBody.IsSuccessCode(envelopeCode)))
         {
-            ApiErrorBody.TryRead(root, out var serverCode, out var serverMessage);
+            ApiErrorBody.TryRead(root, out var serverCode, out var serverMessage, key);
             throw Refused(status, statusText, serverCode, serverMessage, ParamOf(body), body);
         }
 
@@ -118,8 +123,10 @@ internal sealed class CreateAnswer(CreateRequest request, Uri requestUri, ApiKey
         CreateErrorKind kind, HttpStatusCode status, string? serverCode, string? serverMessage, byte[] body, string message,
         CreateRefusal refusal = CreateRefusal.None, string? param = null, TimeSpan? retryAfter = null)
     {
-        var excerpt = BodyExcerpt.From(body);
-        return new RunwayCreateException(kind, key.Redact(message))
+        // Every text the server wrote came through ServerText (the key out of the whole text, then cut); the message is
+        // redacted once more as a whole, for what it quotes uncut.
+        var excerpt = BodyExcerpt.From(body, key: key);
+        return new RunwayCreateException(kind, ServerText.Redact(message, key))
         {
             Route = request.Route,
             Refusal = refusal,
@@ -127,14 +134,14 @@ internal sealed class CreateAnswer(CreateRequest request, Uri requestUri, ApiKey
             RetryAfter = retryAfter,
             StatusCode = status,
             ServerCode = serverCode,
-            ServerMessage = serverMessage is null ? null : key.Redact(serverMessage),
-            BodyExcerpt = excerpt.Length > 0 ? key.Redact(excerpt) : null,
+            ServerMessage = serverMessage,
+            BodyExcerpt = excerpt.Length > 0 ? excerpt : null,
         };
     }
 
-    private static string? ParamOf(byte[] body)
+    private string? ParamOf(byte[] body)
     {
         using var document = LenientJson.TryParse(body, out _);
-        return document is null ? null : JsonFields.Text(JsonFields.Object(document.RootElement, "error"), "param");
+        return document is null ? null : ServerText.Cap(JsonFields.Text(JsonFields.Object(document.RootElement, "error"), "param"), key);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CometRunway.Core.Configuration;
 using CometRunway.Core.Http;
 using CometRunway.Core.Retry;
@@ -20,12 +19,9 @@ namespace CometRunway.Core.Creating;
 /// </remarks>
 internal sealed class RunwayTaskCreator
 {
-    private const int MaxAnswerBytes = 1024 * 1024;
-
     private readonly CometApiConnection connection;
     private readonly RunwayClientOptions options;
-    private readonly HttpClient http;
-    private readonly Random random;
+    private readonly ApiSender sender;
 
     public RunwayTaskCreator(CometApiConnection connection, RunwayClientOptions? options = null)
     {
@@ -33,8 +29,7 @@ internal sealed class RunwayTaskCreator
         this.connection = connection;
         this.options = options ?? new RunwayClientOptions();
         this.options.Validate();
-        http = HttpClients.Api;
-        random = this.options.Random ?? Random.Shared;
+        sender = new ApiSender(connection, this.options);
     }
 
     /// <summary>The <c>X-Runway-Version</c> sent with every create.</summary>
@@ -43,38 +38,41 @@ internal sealed class RunwayTaskCreator
     /// <summary>Creates the task <paramref name="request"/> describes.</summary>
     /// <returns>The task, Pending, with its id, family (<see cref="RunwayTask.Format"/>), base address, model and prompt.</returns>
     /// <exception cref="RunwayCreateException">No task id: <see cref="RunwayCreateException.Kind"/> says why and whether a task may exist.</exception>
-    /// <exception cref="OperationCanceledException">Cancelled before the request was sent (once sent, cancelling throws OutcomeUnknown).</exception>
+    /// <exception cref="OperationCanceledException">
+    /// Cancelled before the request was sent. Once its body has started, a create is not cancelled: it ends (task or
+    /// error) within <see cref="RunwayClientOptions.RequestTimeout"/>, so a task that exists is never left unreported.
+    /// </exception>
     public async Task<RunwayTask> CreateAsync(CreateRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
         var body = request.ToUtf8Json();
         var uri = request.Route.UriFor(connection.BaseUri);
-        var answer = new CreateAnswer(request, uri, connection.ApiKey, options.Time);
+        var answer = new CreateAnswer(request, uri, connection.ApiKey);
         var started = options.Time.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
+                if (await sender.WaitForPauseAsync(started, cancellationToken).ConfigureAwait(false) is { } pause)
+                {
+                    throw answer.Paused(pause);
+                }
+
                 var id = await SendOnceAsync(request, body, uri, answer, attempt, cancellationToken).ConfigureAwait(false);
                 return CreatedTask(request, id);
             }
             catch (RunwayCreateException error) when (error.Kind is CreateErrorKind.NotReached or CreateErrorKind.RateLimited)
             {
-                RetryDecision decision;
-                lock (random)
-                {
-                    decision = options.Retry.Decide(attempt, options.Time.GetElapsedTime(started), error.RetryAfter, random);
-                }
-
+                var decision = sender.Decide(attempt, started, error.RetryAfter);
                 if (decision.Delay is not { } delay)
                 {
                     throw error.WithAttempts(attempt);
                 }
 
-                Log($"Retry {attempt} of {options.Retry.MaxAttempts - 1} for the {request.Route.Name} create in {DelayText.Of(delay)}: {error.Kind} (not sent or turned away, so it cannot be a duplicate).");
-                await Task.Delay(delay, options.Time, cancellationToken).ConfigureAwait(false);
+                sender.Log($"Retry {attempt} of {options.Retry.MaxAttempts - 1} for the {request.Route.Name} create in {DelayText.Of(delay)}: {error.Kind} (not sent or turned away, so it cannot be a duplicate).");
+                await sender.BackOffAsync(delay, error.Kind == CreateErrorKind.RateLimited, cancellationToken).ConfigureAwait(false);
             }
             catch (RunwayCreateException error) when (attempt > 1)
             {
@@ -86,73 +84,43 @@ internal sealed class RunwayTaskCreator
     private async Task<string> SendOnceAsync(CreateRequest request, byte[] body, Uri uri, CreateAnswer answer, int attempt, CancellationToken cancellationToken)
     {
         using var content = new SentTrackingContent(body);
-        using var message = ApiRequest.Create(HttpMethod.Post, uri, connection.ApiKey, options.RunwayVersion, content);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.RequestTimeout);
-        var started = Stopwatch.GetTimestamp();
-        HttpResponseMessage? response = null;
+        using var message = sender.Request(HttpMethod.Post, uri, content);
+
+        // Cancelling withdraws a create only while its body has not started: one that may have reached the server
+        // finishes within its request timeout, so its task id is not lost (cancelling it would save nothing).
+        using var unsent = new CancellationTokenSource();
+        using var withdraw = cancellationToken.Register(() =>
+        {
+            if (content.TryWithdraw())
+            {
+                unsent.Cancel();
+            }
+        });
+        ApiAnswer reply;
         try
         {
-            response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            var (answerBody, complete) = await ReadAnswerAsync(response.Content, timeout.Token).ConfigureAwait(false);
-            Log($"POST {uri} -> {(int)response.StatusCode} {response.ReasonPhrase} in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms{(attempt > 1 ? $" (attempt {attempt})" : "")}");
-            return answer.Read(response.StatusCode, response.ReasonPhrase, response.Headers, answerBody, complete);
+            reply = await sender.SendOnceAsync(message, attempt, unsent.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException error) when (!content.Started)
+        catch (OperationCanceledException) when (unsent.IsCancellationRequested)
         {
-            if (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-
-            Log($"POST {uri} could not connect within {options.RequestTimeout.TotalSeconds:0} s; nothing was sent");
-            throw answer.NotReached(new TimeoutException($"No connection within {options.RequestTimeout.TotalSeconds:0} seconds.", error));
+            throw new OperationCanceledException($"The {request.Route.Name} create was cancelled before it was sent.", cancellationToken);
         }
-        catch (OperationCanceledException error)
+        catch (ApiSendFailure failure) when (!content.Started)
         {
-            Log($"POST {uri} was sent, then {(cancellationToken.IsCancellationRequested ? "cancelled" : "timed out")}");
-            throw answer.Lost(cancellationToken.IsCancellationRequested
-                ? $"The {request.Route.Name} request was cancelled after it was sent."
-                : $"The {request.Route.Name} request was sent to {uri.GetLeftPart(UriPartial.Authority)} but no answer came within {options.RequestTimeout.TotalSeconds:0} seconds.", error);
+            sender.Log($"POST {uri} failed before sending: {failure.Message}; nothing was sent");
+            throw answer.NotReached(failure.Kind == ApiSendFailureKind.Network
+                ? failure.InnerException!
+                : new TimeoutException($"No connection within {options.RequestTimeout.TotalSeconds:0} seconds.", failure));
         }
-        catch (Exception error) when (error is HttpRequestException or IOException)
+        catch (ApiSendFailure failure)
         {
-            Log($"POST {uri} failed {(content.Started ? "after sending" : "before sending")}: {error.Message}");
-            throw content.Started
-                ? answer.Lost($"The connection to {uri.GetLeftPart(UriPartial.Authority)} broke after the {request.Route.Name} request was sent ({error.Message}).", error)
-                : answer.NotReached(error);
-        }
-        finally
-        {
-            response?.Dispose();
-        }
-    }
-
-    /// <summary>The answer's bytes, at most <see cref="MaxAnswerBytes"/>; complete is false when it broke off or was longer.</summary>
-    private static async Task<(byte[] Body, bool Complete)> ReadAnswerAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        try
-        {
-            await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            var chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > MaxAnswerBytes)
-                {
-                    return (buffer.ToArray(), false);
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        catch (Exception error) when (error is HttpRequestException or IOException)
-        {
-            return (buffer.ToArray(), false);
+            sender.Log($"POST {uri} failed after sending: {failure.Message}");
+            throw answer.Lost(failure.Kind == ApiSendFailureKind.Network
+                ? $"The connection to {ApiSender.Authority(uri)} broke after the {request.Route.Name} request was sent ({failure.Message})."
+                : $"The {request.Route.Name} request was sent to {ApiSender.Authority(uri)} but no answer came within {options.RequestTimeout.TotalSeconds:0} seconds.", failure.InnerException);
         }
 
-        return (buffer.ToArray(), true);
+        return answer.Read(reply);
     }
 
     private RunwayTask CreatedTask(CreateRequest request, string id)
@@ -174,5 +142,4 @@ internal sealed class RunwayTaskCreator
         };
     }
 
-    private void Log(string message) => options.Log?.Invoke(new RequestLogEntry(message));
 }

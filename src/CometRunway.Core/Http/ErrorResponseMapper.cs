@@ -1,17 +1,18 @@
 using System.Net;
+using CometRunway.Core.Configuration;
 using CometRunway.Core.Json;
 
 namespace CometRunway.Core.Http;
 
-/// <summary>Turns a non-success HTTP response into the typed error it means.</summary>
+/// <summary>Turns a non-success HTTP response into the typed error it means; everything it quotes went through <see cref="ServerText"/>.</summary>
 internal static class ErrorResponseMapper
 {
     public static RunwayApiException Map(
-        HttpStatusCode status, string? reasonPhrase, Uri? location, ReadOnlySpan<byte> body, TimeSpan? retryAfter, string taskId, Uri requestUri)
+        HttpStatusCode status, string? reasonPhrase, Uri? location, ReadOnlySpan<byte> body, TimeSpan? retryAfter, string taskId, Uri requestUri, ApiKey key)
     {
         var code = (int)status;
-        ApiErrorBody.TryRead(body, out var serverCode, out var serverMessage);
-        var excerpt = BodyExcerpt.From(body);
+        ApiErrorBody.TryRead(body, out var serverCode, out var serverMessage, key);
+        var excerpt = BodyExcerpt.From(body, key: key);
         var said = serverMessage is { Length: > 0 } ? $": {serverMessage}" : excerpt.Length > 0 ? $". The response began: {excerpt}" : ".";
         var statusText = $"HTTP {code} {reasonPhrase ?? status.ToString()}";
 
@@ -31,7 +32,7 @@ internal static class ErrorResponseMapper
                 (RunwayErrorKind.Timeout, $"The server timed out reading the request ({statusText})."),
             // A redirect means a wrong base address: no retry or later poll will fix it.
             >= 300 and < 400 =>
-                (RunwayErrorKind.BadRequest, $"The server answered {statusText}, redirecting to '{location}'. CometAPI does not redirect API calls; check the base address (-BaseUri or COMETAPI_BASE_URL)."),
+                (RunwayErrorKind.BadRequest, $"The server answered {statusText}, redirecting to '{ServerText.Cap(location?.ToString(), key)}'. CometAPI does not redirect API calls; check the base address (-BaseUri or COMETAPI_BASE_URL)."),
             >= 500 =>
                 (RunwayErrorKind.ServerError, $"CometAPI had a server error ({statusText}){said}"),
             _ =>

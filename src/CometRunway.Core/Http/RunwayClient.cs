@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using CometRunway.Core.Configuration;
@@ -15,11 +12,7 @@ internal sealed class RunwayClient : IRunwayTaskSource
 {
     private readonly CometApiConnection connection;
     private readonly RunwayClientOptions options;
-    private readonly HttpClient http;
-    private readonly Random random;
-
-    // Shared by every request of this client: after a 429 none of them is sent inside the server's window.
-    private readonly RateLimitPause pause;
+    private readonly ApiSender sender;
 
     /// <exception cref="ArgumentException">An option cannot work (for example a header value with a line break).</exception>
     public RunwayClient(CometApiConnection connection, RunwayClientOptions? options = null)
@@ -28,9 +21,7 @@ internal sealed class RunwayClient : IRunwayTaskSource
         this.connection = connection;
         this.options = options ?? new RunwayClientOptions();
         this.options.Validate();
-        http = HttpClients.Api;
-        random = this.options.Random ?? Random.Shared;
-        pause = new RateLimitPause(this.options.Time);
+        sender = new ApiSender(connection, this.options);
     }
 
     public async Task<RunwayTask> GetTaskAsync(string id, RunwayTaskFormat format, CancellationToken cancellationToken)
@@ -40,19 +31,18 @@ internal sealed class RunwayClient : IRunwayTaskSource
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await pause.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
+                if (await sender.WaitForPauseAsync(started, cancellationToken).ConfigureAwait(false) is { } pause)
+                {
+                    throw Paused(id, format, pause);
+                }
+
                 return await SendOnceAsync(id, format, attempt, cancellationToken).ConfigureAwait(false);
             }
             catch (RunwayApiException error) when (error.IsTransient)
             {
-                RetryDecision decision;
-                lock (random)
-                {
-                    decision = options.Retry.Decide(attempt, options.Time.GetElapsedTime(started), error.RetryAfter, random);
-                }
-
+                var decision = sender.Decide(attempt, started, error.RetryAfter);
                 if (decision.Delay is not { } delay)
                 {
                     throw Final(error, attempt, decision.Explanation);
@@ -61,18 +51,10 @@ internal sealed class RunwayClient : IRunwayTaskSource
                 if (options.Log is not null)
                 {
                     var of = options.Retry.MaxAttempts == int.MaxValue ? string.Empty : $" of {options.Retry.MaxAttempts - 1}";
-                    Log($"Retry {attempt}{of} for task '{id}' in {DelayText.Of(delay)}: {Reason(error)}.");
+                    sender.Log($"Retry {attempt}{of} for task '{id}' in {DelayText.Of(delay)}: {Reason(error)}.");
                 }
 
-                if (error.Kind == RunwayErrorKind.RateLimited)
-                {
-                    // The backoff is everyone's: the pause at the top of the loop waits it out.
-                    pause.Extend(delay);
-                }
-                else
-                {
-                    await Task.Delay(delay, options.Time, cancellationToken).ConfigureAwait(false);
-                }
+                await sender.BackOffAsync(delay, error.Kind == RunwayErrorKind.RateLimited, cancellationToken).ConfigureAwait(false);
             }
             catch (RunwayApiException error) when (attempt > 1)
             {
@@ -85,86 +67,60 @@ internal sealed class RunwayClient : IRunwayTaskSource
     {
         using var request = BuildRequest(id, format);
         var uri = request.RequestUri!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.RequestTimeout);
-        StallGuard? stall = null;
-        var started = Stopwatch.GetTimestamp();
+        ApiAnswer answer;
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            stall = new StallGuard(options.Stall, timeout.Token);
-            var body = await ReadBodyAsync(response, id, uri, stall).ConfigureAwait(false);
-            if (options.Log is not null)
+            answer = await sender.SendOnceAsync(request, attempt, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ApiSendFailure failure)
+        {
+            var (kind, what) = failure.Kind switch
             {
-                Log($"{request.Method} {uri} -> {(int)response.StatusCode} {response.ReasonPhrase} in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms{(attempt > 1 ? $" (attempt {attempt})" : string.Empty)}");
-            }
+                ApiSendFailureKind.Stalled => (RunwayErrorKind.Timeout, $"The answer for task '{id}' stalled: {failure.Message}."),
+                ApiSendFailureKind.TimedOut => (RunwayErrorKind.Timeout, $"The request for task '{id}' to {ApiSender.Authority(uri)} did not complete within {DelayText.Of(options.RequestTimeout)}."),
+                _ => (RunwayErrorKind.Network, $"Could not reach {ApiSender.Authority(uri)} for task '{id}': {failure.Message}"),
+            };
+            sender.Log($"{request.Method} {uri} failed: {(kind == RunwayErrorKind.Network ? failure.Message : what)}");
+            throw new RunwayApiException(kind, what, failure.InnerException) { TaskId = id, RequestUri = uri };
+        }
 
-            if (!response.IsSuccessStatusCode)
-            {
-                var retryAfter = RetryAfterHeader.Read(response.Headers, options.Time.GetUtcNow());
-                if (response.StatusCode == HttpStatusCode.TooManyRequests && retryAfter is { } window)
+        switch (answer.End)
+        {
+            case AnswerEnd.TooLarge:
+                throw TooLarge(id, uri);
+            case AnswerEnd.BrokeOff:
+                // The connection broke after the headers, while the body was read (HttpIOException and socket errors).
+                sender.Log($"{request.Method} {uri} failed while reading the answer: {answer.ReadError!.Message}");
+                throw new RunwayApiException(RunwayErrorKind.Network, $"The connection to {ApiSender.Authority(uri)} broke while reading the answer for task '{id}': {connection.ApiKey.Redact(answer.ReadError.Message)}", answer.ReadError)
                 {
-                    // This client's other requests keep out of the window whether or not this one is retried
-                    // (no longer than the retry budget: no hang without a limit).
-                    pause.Extend(window < options.Retry.Budget ? window : options.Retry.Budget);
-                }
+                    TaskId = id,
+                    RequestUri = uri,
+                };
+        }
 
-                throw Redacted(ErrorResponseMapper.Map(
-                    response.StatusCode,
-                    response.ReasonPhrase,
-                    response.Headers.Location,
-                    body,
-                    retryAfter,
-                    id,
-                    uri));
-            }
+        if (!answer.IsSuccess)
+        {
+            throw Redacted(ErrorResponseMapper.Map(answer.Status, answer.ReasonPhrase, answer.Location, answer.Body, answer.RetryAfter, id, uri, connection.ApiKey));
+        }
 
-            try
-            {
-                var context = new TaskParseContext(id, options.RunwayVersion, connection.BaseUri, options.Time.GetUtcNow()) { Key = connection.ApiKey };
-                return RunwayTaskParser.Parse(body, format, context);
-            }
-            catch (RunwayApiException error)
-            {
-                throw Redacted(error);
-            }
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        try
         {
-            var what = stall is { HasStalled: true }
-                ? $"The answer for task '{id}' stalled: {stall.Describe(Authority(uri))}."
-                : $"The request for task '{id}' to {Authority(uri)} did not complete within {DelayText.Of(options.RequestTimeout)}.";
-            Log($"{request.Method} {uri}: {what}");
-            throw new RunwayApiException(RunwayErrorKind.Timeout, what) { TaskId = id, RequestUri = uri };
+            var context = new TaskParseContext(id, options.RunwayVersion, connection.BaseUri, options.Time.GetUtcNow()) { Key = connection.ApiKey };
+            return RunwayTaskParser.Parse(answer.Body, format, context);
         }
-        catch (IOException error)
+        catch (RunwayApiException error)
         {
-            // The connection broke after the headers, while the body was read (HttpIOException and socket errors).
-            Log($"{request.Method} {uri} failed while reading the answer: {error.Message}");
-            throw new RunwayApiException(RunwayErrorKind.Network, $"The connection to {Authority(uri)} broke while reading the answer for task '{id}': {connection.ApiKey.Redact(error.Message)}", error)
-            {
-                TaskId = id,
-                RequestUri = uri,
-            };
-        }
-        catch (HttpRequestException error)
-        {
-            Log($"{request.Method} {uri} failed: {error.Message}");
-            throw new RunwayApiException(RunwayErrorKind.Network, $"Could not reach {Authority(uri)} for task '{id}': {connection.ApiKey.Redact(error.Message)}", error)
-            {
-                TaskId = id,
-                RequestUri = uri,
-            };
-        }
-        finally
-        {
-            stall?.Dispose();
+            throw Redacted(error);
         }
     }
 
     private HttpRequestMessage BuildRequest(string id, RunwayTaskFormat format) => format == RunwayTaskFormat.Feed
-        ? ApiRequest.Create(HttpMethod.Post, new Uri(connection.BaseUri, "runway/feed"), connection.ApiKey, options.RunwayVersion, FeedBody(id))
-        : ApiRequest.Create(HttpMethod.Get, new Uri(connection.BaseUri, "runwayml/v1/tasks/" + TaskId.AsPathSegment(id)), connection.ApiKey, options.RunwayVersion);
+        ? sender.Request(HttpMethod.Post, TaskUri(id, format), FeedBody(id))
+        : sender.Request(HttpMethod.Get, TaskUri(id, format));
+
+    private Uri TaskUri(string id, RunwayTaskFormat format) => format == RunwayTaskFormat.Feed
+        ? new Uri(connection.BaseUri, "runway/feed")
+        : new Uri(connection.BaseUri, "runwayml/v1/tasks/" + TaskId.AsPathSegment(id));
 
     /// <summary>The JSON serialized up front, so the request carries a Content-Length (some gateways read a chunked body as empty).</summary>
     private static ByteArrayContent FeedBody(string id)
@@ -174,78 +130,48 @@ internal sealed class RunwayClient : IRunwayTaskSource
         return content;
     }
 
-    private async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, string id, Uri uri, StallGuard stall)
+    /// <summary>The read not sent because the connection's 429 pause lasts longer than this read may wait; RetryAfter says how long.</summary>
+    private RunwayApiException Paused(string id, RunwayTaskFormat format, TimeSpan left)
     {
-        var length = response.Content.Headers.ContentLength;
-        if (length > options.MaxResponseBytes)
+        var uri = TaskUri(id, format);
+        return new RunwayApiException(RunwayErrorKind.RateLimited, $"CometAPI asked for no requests to {ApiSender.Authority(uri)} for another {DelayText.Of(left)} (HTTP 429, Retry-After), longer than this read may wait; the read of task '{id}' was not sent.")
         {
-            throw TooLarge(id, uri);
-        }
-
-        await using var stream = await response.Content.ReadAsStreamAsync(stall.Token).ConfigureAwait(false);
-        if (length is { } known)
-        {
-            // The common case: one array of the announced size, no copies.
-            var body = new byte[known];
-            var got = 0;
-            int read;
-            while (got < body.Length && (read = await stream.ReadAsync(body.AsMemory(got), stall.Token).ConfigureAwait(false)) > 0)
-            {
-                stall.Progress(read);
-                got += read;
-            }
-
-            return got == body.Length ? body : body[..got];
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
-        {
-            int read;
-            while ((read = await stream.ReadAsync(chunk, stall.Token).ConfigureAwait(false)) > 0)
-            {
-                stall.Progress(read);
-                if (buffer.Length + read > options.MaxResponseBytes)
-                {
-                    throw TooLarge(id, uri);
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
-
-        return buffer.ToArray();
+            TaskId = id,
+            RequestUri = uri,
+            RetryAfter = left,
+        };
     }
 
     private RunwayApiException TooLarge(string id, Uri uri) =>
-        new(RunwayErrorKind.MalformedResponse, $"The response for task '{id}' from {Authority(uri)} is larger than {options.MaxResponseBytes / 1024} KiB; a task is a few kilobytes. Check the base address.")
+        new(RunwayErrorKind.MalformedResponse, $"The response for task '{id}' from {ApiSender.Authority(uri)} is larger than {options.MaxResponseBytes / 1024} KiB; a task is a few kilobytes. Check the base address.")
         {
             TaskId = id,
             RequestUri = uri,
         };
 
+    /// <summary>
+    /// The error with every text it carries through <see cref="ServerText.Redact"/> once more, whatever built it: what
+    /// the server said was redacted before it was cut, and this catches what was quoted whole (a redirect's Location).
+    /// </summary>
     private RunwayApiException Redacted(RunwayApiException error)
     {
-        var message = connection.ApiKey.Redact(error.Message);
-        var excerpt = error.BodyExcerpt is null ? null : connection.ApiKey.Redact(error.BodyExcerpt);
-        if (ReferenceEquals(message, error.Message) && ReferenceEquals(excerpt, error.BodyExcerpt))
+        var key = connection.ApiKey;
+        var message = ServerText.Redact(error.Message, key);
+        var excerpt = error.BodyExcerpt is null ? null : ServerText.Redact(error.BodyExcerpt, key);
+        var code = error.ServerCode is null ? null : ServerText.Redact(error.ServerCode, key);
+        if (message == error.Message && excerpt == error.BodyExcerpt && code == error.ServerCode)
         {
             return error;
         }
 
-        return Copy(error, message, excerpt, error.Attempts);
+        return Copy(error, message, excerpt, error.Attempts, code);
     }
 
     /// <summary>The error as the caller sees it: how many attempts were made and, when time ended the retries, why.</summary>
     private static RunwayApiException Final(RunwayApiException error, int attempts, string explanation) =>
-        Copy(error, explanation.Length == 0 ? error.Message : $"{error.Message} {explanation}", error.BodyExcerpt, attempts);
+        Copy(error, explanation.Length == 0 ? error.Message : $"{error.Message} {explanation}", error.BodyExcerpt, attempts, error.ServerCode);
 
-    private static RunwayApiException Copy(RunwayApiException error, string message, string? excerpt, int attempts) =>
+    private static RunwayApiException Copy(RunwayApiException error, string message, string? excerpt, int attempts, string? serverCode) =>
         new(error.Kind, message, error.InnerException)
         {
             StatusCode = error.StatusCode,
@@ -253,15 +179,11 @@ internal sealed class RunwayClient : IRunwayTaskSource
             RequestUri = error.RequestUri,
             RetryAfter = error.RetryAfter,
             BodyExcerpt = excerpt,
-            ServerCode = error.ServerCode,
+            ServerCode = serverCode,
             Attempts = attempts,
         };
-
-    private static string Authority(Uri uri) => uri.GetLeftPart(UriPartial.Authority);
 
     private static string Reason(RunwayApiException error) => error.StatusCode is { } status
         ? $"HTTP {(int)status} ({error.Kind})" + (error.RetryAfter is { } wait ? $", server asked to wait {DelayText.Of(wait)}" : string.Empty)
         : error.Kind.ToString();
-
-    private void Log(string message) => options.Log?.Invoke(new RequestLogEntry(message));
 }

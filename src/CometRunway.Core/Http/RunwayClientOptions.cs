@@ -39,6 +39,12 @@ internal sealed record RunwayClientOptions
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// Where the 429 pause of each connection is kept: clients and creators given the same instance keep out of each
+    /// other's Retry-After windows. Null: each client or creator keeps its own.
+    /// </summary>
+    public ConnectionPauses? Pauses { get; init; }
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first setting that cannot work.</summary>
     public void Validate()
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CometRunway.Core.Configuration;
 
 namespace CometRunway.Core.Json;
 
@@ -12,15 +13,16 @@ internal static class ApiErrorBody
     /// <c>{"error":{"message","type","param","code"}}</c> (code as string or number, else the type) and
     /// <c>{"message":"..."}</c>. False for anything that is not a JSON object carrying a code or message.
     /// </summary>
-    public static bool TryRead(ReadOnlySpan<byte> utf8Body, out string? code, out string? message)
+    /// <remarks>Both come through <see cref="ServerText.Cap"/>: without <paramref name="key"/>, then cut.</remarks>
+    public static bool TryRead(ReadOnlySpan<byte> utf8Body, out string? code, out string? message, ApiKey? key = null)
     {
         code = null;
         message = null;
         using JsonDocument? document = LenientJson.TryParse(utf8Body, out _);
-        return document is not null && TryRead(document.RootElement, out code, out message);
+        return document is not null && TryRead(document.RootElement, out code, out message, key);
     }
 
-    public static bool TryRead(JsonElement root, out string? code, out string? message)
+    public static bool TryRead(JsonElement root, out string? code, out string? message, ApiKey? key = null)
     {
         code = null;
         message = null;
@@ -42,8 +44,8 @@ internal static class ApiErrorBody
             }
         }
 
-        code = ServerText.Cap(code ?? JsonFields.Text(root, "code"));
-        message = ServerText.Cap(message ?? JsonFields.Text(root, "message") ?? JsonFields.Text(root, "msg") ?? JsonFields.Text(root, "detail"));
+        code = ServerText.Cap(code ?? JsonFields.Text(root, "code"), key);
+        message = ServerText.Cap(message ?? JsonFields.Text(root, "message") ?? JsonFields.Text(root, "msg") ?? JsonFields.Text(root, "detail"), key);
         return code is not null || message is not null;
     }
 

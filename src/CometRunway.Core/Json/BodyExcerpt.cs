@@ -1,8 +1,9 @@
 using System.Text;
+using CometRunway.Core.Configuration;
 
 namespace CometRunway.Core.Json;
 
-/// <summary>A short, printable quote of a response body for error messages.</summary>
+/// <summary>A short, printable quote of a response body for error messages, without the key.</summary>
 internal static class BodyExcerpt
 {
     public const int DefaultMaxChars = 300;
@@ -11,38 +12,31 @@ internal static class BodyExcerpt
 
     /// <summary>
     /// Decodes the start of <paramref name="body"/> as UTF-8 (invalid bytes become U+FFFD), turns control
-    /// characters and whitespace runs into single spaces so HTML and pretty-printed JSON stay on one line,
-    /// and cuts at <paramref name="maxChars"/> with "…".
+    /// characters and whitespace runs into single spaces so HTML and pretty-printed JSON stay on one line, takes the
+    /// key out (<see cref="ServerText.Redact"/>) and only then cuts at <paramref name="maxChars"/> with "…".
     /// </summary>
-    public static string From(ReadOnlySpan<byte> body, int maxChars = DefaultMaxChars)
+    public static string From(ReadOnlySpan<byte> body, int maxChars = DefaultMaxChars, ApiKey? key = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxChars);
 
         body = Utf8Bom.Skip(body);
 
         // At most 3 bytes make one UTF-16 char (4 bytes make two), so this prefix always yields more than maxChars
-        // chars when the body is longer; we never decode a whole large body.
-        int byteBudget = (int)Math.Min((long)maxChars * 4 + 4, int.MaxValue);
+        // chars when the body is longer; we never decode a whole large body. The margin holds a key that begins
+        // before the cut however it is written (a JSON escape takes 6 bytes a character).
+        long margin = key is null ? 0 : key.Reveal().Length * 6L + 6;
+        int byteBudget = (int)Math.Min((long)maxChars * 4 + 4 + margin, int.MaxValue);
         bool bytesCut = body.Length > byteBudget;
         string decoded = Encoding.UTF8.GetString(bytesCut ? body[..byteBudget] : body);
 
-        var text = new StringBuilder(Math.Min(decoded.Length, maxChars + 1));
+        var text = new StringBuilder(decoded.Length);
         bool pendingSpace = false;
-        bool charsCut = false;
-        for (int i = 0; i < decoded.Length; i++)
+        foreach (char c in decoded)
         {
-            char c = decoded[i];
             if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
                 pendingSpace = text.Length > 0;
                 continue;
-            }
-
-            int needed = (pendingSpace ? 1 : 0) + (char.IsHighSurrogate(c) ? 2 : 1);
-            if (text.Length + needed > maxChars)
-            {
-                charsCut = true;
-                break;
             }
 
             if (pendingSpace)
@@ -52,17 +46,10 @@ internal static class BodyExcerpt
             }
 
             text.Append(c);
-            if (char.IsHighSurrogate(c) && i + 1 < decoded.Length)
-            {
-                text.Append(decoded[++i]);
-            }
         }
 
-        if (charsCut || bytesCut)
-        {
-            text.Append(Ellipsis);
-        }
-
-        return text.ToString();
+        string redacted = ServerText.Redact(text.ToString(), key);
+        int cut = ServerText.CutAt(redacted, maxChars);
+        return cut < redacted.Length || bytesCut ? ServerText.Head(redacted, cut, key).TrimEnd(' ') + Ellipsis : redacted;
     }
 }

@@ -28,7 +28,7 @@ internal static class RunwayTaskParser
         JsonDocument? parsed = LenientJson.TryParse(utf8Body, out string? notJson);
         if (parsed is null)
         {
-            throw Malformed(utf8Body.Span, format, notJson!, serverCode: null);
+            throw Malformed(utf8Body.Span, context, format, notJson!, serverCode: null);
         }
 
         using JsonDocument document = KeyScrubber.Scrub(parsed, utf8Body.Span, context.Key);
@@ -39,7 +39,7 @@ internal static class RunwayTaskParser
         catch (Exception exception) when (exception is InvalidOperationException or FormatException or JsonException)
         {
             // Safety net: reading is written not to throw, but a body must never crash the caller.
-            throw Malformed(utf8Body.Span, format, "JSON this client could not read", serverCode: null, exception);
+            throw Malformed(utf8Body.Span, context, format, "JSON this client could not read", serverCode: null, exception);
         }
     }
 
@@ -47,7 +47,7 @@ internal static class RunwayTaskParser
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            throw Malformed(body, format, $"a JSON {Describe(root.ValueKind)} instead of an object", serverCode: null);
+            throw Malformed(body, context, format, $"a JSON {Describe(root.ValueKind)} instead of an object", serverCode: null);
         }
 
         if (TaskShape.IsTask(root))
@@ -65,7 +65,7 @@ internal static class RunwayTaskParser
             {
                 TaskId = context.RequestedId,
                 ServerCode = ApiErrorBody.TaskNotExistCode,
-                BodyExcerpt = BodyExcerpt.From(body),
+                BodyExcerpt = BodyExcerpt.From(body, key: context.Key),
             };
         }
 
@@ -75,7 +75,7 @@ internal static class RunwayTaskParser
             return TaskAssembler.Build(data, envelope: root, format, context);
         }
 
-        throw Malformed(body, format, DescribeNonTask(root, code, message), code);
+        throw Malformed(body, context, format, DescribeNonTask(root, code, message), code);
     }
 
     /// <summary>
@@ -89,7 +89,7 @@ internal static class RunwayTaskParser
             return task;
         }
 
-        string excerpt = BodyExcerpt.From(body);
+        string excerpt = BodyExcerpt.From(body, key: context.Key);
         throw new RunwayApiException(
             RunwayErrorKind.MalformedResponse,
             $"{Route(format)} answered the request for task '{context.RequestedId}' with task '{task.Id}', so the answer was not used; " +
@@ -119,9 +119,9 @@ internal static class RunwayTaskParser
     }
 
     private static RunwayApiException Malformed(
-        ReadOnlySpan<byte> body, RunwayTaskFormat format, string what, string? serverCode, Exception? inner = null)
+        ReadOnlySpan<byte> body, TaskParseContext context, RunwayTaskFormat format, string what, string? serverCode, Exception? inner = null)
     {
-        string excerpt = BodyExcerpt.From(body);
+        string excerpt = BodyExcerpt.From(body, key: context.Key);
         return new RunwayApiException(
             RunwayErrorKind.MalformedResponse,
             $"{Route(format)} sent {what} where a Runway task in JSON was expected " +

@@ -156,9 +156,9 @@ internal sealed partial class RunwayTaskWaiter
 
                 return;
             case RunwayErrorKind.RateLimited:
-                PauseEveryone((RunwayApiException)error);
-                // Read again as soon as the pause ends: the refused request told nothing.
-                Enqueue(watch, now);
+                // The refused read told nothing: it goes back in the queue for when the server allows it. The pause
+                // for every other read to that address is the connection's (the sender's), not the waiter's.
+                Enqueue(watch, now + RateLimitedFor((RunwayApiException)error, watch, now));
                 return;
             case RunwayErrorKind.Authentication or RunwayErrorKind.QuotaExhausted:
                 fatal ??= ExceptionDispatchInfo.Capture(error);
@@ -186,23 +186,24 @@ internal sealed partial class RunwayTaskWaiter
         }
     }
 
-    private void PauseEveryone(RunwayApiException error)
+    /// <summary>How long a read refused with 429 waits: the server's Retry-After, else a fallback that grows while 429s continue.</summary>
+    private TimeSpan RateLimitedFor(RunwayApiException error, TaskWatch watch, TimeSpan now)
     {
-        TimeSpan length;
         if (error.RetryAfter is { } retryAfter && retryAfter > TimeSpan.Zero)
         {
-            length = retryAfter;
-        }
-        else
-        {
-            length = Backoff.Delay(rateLimitStreak + 1, options.RateLimitFallbackDelay, options.MaxRateLimitFallbackDelay, options.JitterFraction, random);
+            if (error.StatusCode is not null && now + retryAfter > quietUntil)
+            {
+                // Said once a window, by the read that got the 429 (not by each read the connection's pause kept back).
+                quietUntil = now + retryAfter;
+                Verbose($"Rate limited (HTTP 429, Retry-After); no request for {WaitMessages.Seconds(retryAfter)}.");
+            }
+
+            return retryAfter;
         }
 
-        rateLimitStreak++;
-        if (pause.Extend(length))
-        {
-            Verbose($"Rate limited (HTTP 429{(error.RetryAfter is null ? string.Empty : ", Retry-After")}); no request for {WaitMessages.Seconds(length)}.");
-        }
+        var fallback = Backoff.Delay(++rateLimitStreak, options.RateLimitFallbackDelay, options.MaxRateLimitFallbackDelay, options.JitterFraction, random);
+        Verbose($"Rate limited (HTTP 429); task {watch.Id} is read again in {WaitMessages.Seconds(fallback)}, with fewer reads at once.");
+        return fallback;
     }
 
     /// <summary>

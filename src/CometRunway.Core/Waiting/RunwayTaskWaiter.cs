@@ -10,7 +10,7 @@ namespace CometRunway.Core.Waiting;
 /// Waits for any number of Runway tasks with one loop: a priority queue of due times, each task read once per
 /// <see cref="WaitOptions.PollInterval"/> (plus an early read where its progress says it has finished), an adaptive
 /// number of requests in flight (<see cref="ConcurrencyLimit"/>, capped by <see cref="WaitOptions.ThrottleLimit"/>),
-/// and one shared pause after a 429.
+/// and a refused read put back for the server's Retry-After (the pause of every other read is the connection's).
 /// </summary>
 /// <remarks>
 /// Use: <see cref="Add(string, RunwayTaskFormat)"/> from any thread as input arrives, then
@@ -29,7 +29,6 @@ internal sealed partial class RunwayTaskWaiter
     private readonly Random random;
     private readonly PollSchedule schedule;
     private readonly ConcurrencyLimit concurrency;
-    private readonly RateLimitPause pause;
     private readonly long originTimestamp;
 
     private readonly LoopInbox inbox = new();
@@ -51,6 +50,7 @@ internal sealed partial class RunwayTaskWaiter
     private bool anyTerminal;
     private ExceptionDispatchInfo? fatal;
     private int rateLimitStreak;
+    private TimeSpan quietUntil;
     private ITimer? wakeTimer;
     private TimeSpan? wakeArmedFor;
     private bool progressDirty;
@@ -96,7 +96,6 @@ internal sealed partial class RunwayTaskWaiter
         schedule = new PollSchedule(this.options);
         // A limit the caller gave is used from the start (as before it adapted); without one, slow start finds it.
         concurrency = new ConcurrencyLimit(this.options.ThrottleLimit ?? InitialConcurrency, this.options.ThrottleLimit ?? WaitOptions.MaxThrottleLimit);
-        pause = new RateLimitPause(time);
         originTimestamp = time.GetTimestamp();
     }
 
@@ -292,7 +291,8 @@ internal sealed partial class RunwayTaskWaiter
                 inFlight.Remove(completed.Watch);
                 if (!requestToken.IsCancellationRequested)
                 {
-                    if (completed.Error is RunwayApiException { Kind: RunwayErrorKind.RateLimited })
+                    // Only a 429 the server sent lowers the limit, not a read the connection's pause kept back unsent.
+                    if (completed.Error is RunwayApiException { Kind: RunwayErrorKind.RateLimited, StatusCode: not null })
                     {
                         concurrency.OnRateLimited(completed.Watch.ReadStartedAt, now);
                     }
@@ -313,11 +313,6 @@ internal sealed partial class RunwayTaskWaiter
 
     private void StartDuePolls(TimeSpan now, CancellationToken requestToken)
     {
-        if (pause.Remaining > TimeSpan.Zero)
-        {
-            return;
-        }
-
         while (inFlight.Count < concurrency.Current
             && dueQueue.TryPeek(out var watch, out var dueAt)
             && dueAt <= now + TimerSlack
@@ -372,8 +367,8 @@ internal sealed partial class RunwayTaskWaiter
         TimeSpan? wake = deadline;
         if (inFlight.Count < concurrency.Current && dueQueue.TryPeek(out _, out var dueAt))
         {
-            var pausedUntil = Now + pause.Remaining;
-            wake = Earliest(wake, dueAt > pausedUntil ? schedule.OnTick(dueAt) : pausedUntil);
+            var now = Now;
+            wake = Earliest(wake, dueAt > now ? schedule.OnTick(dueAt) : now);
         }
 
         if (ProgressWanted && lastProgressAt is { } last)

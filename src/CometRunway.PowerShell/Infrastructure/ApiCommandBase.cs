@@ -86,7 +86,8 @@ public abstract class ApiCommandBase : RequestSettingsCommandBase
     {
         try
         {
-            return ApiSettings.Resolve(RequestTimeoutSec, MaximumRetryCount, RunwayVersion, RunspaceState.Current.Session, retry, verbose);
+            return ApiSettings.Resolve(RequestTimeoutSec, MaximumRetryCount, RunwayVersion, RunspaceState.Current.Session, retry, verbose)
+                with { Pauses = RunspaceState.Current.Pauses };
         }
         catch (ArgumentException unusable)
         {

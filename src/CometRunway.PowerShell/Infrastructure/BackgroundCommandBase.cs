@@ -54,6 +54,11 @@ public abstract class BackgroundCommandBase<TEvent> : ApiCommandBase
     /// <summary>Writes one event: output, errors, verbose text, progress. Always on the pipeline thread.</summary>
     protected abstract void Write(TEvent item);
 
+    /// <summary>An event the engine reported that the pipeline ended before writing (called from Dispose; nothing can be written).</summary>
+    protected virtual void Unwritten(TEvent item)
+    {
+    }
+
     /// <summary>
     /// The id of the terminating error when the engine's run fails unexpectedly. (When it fails with an API error,
     /// such as a refused key, that error's own id is used.)
@@ -71,6 +76,11 @@ public abstract class BackgroundCommandBase<TEvent> : ApiCommandBase
     protected sealed override void BeginProcessing()
     {
         turns.Begin(this);
+        foreach (var note in RunspaceState.Current.TakeNotes())
+        {
+            WriteVerbose(note);
+        }
+
         PostVerbose = IsVerbose ? line => Enqueue(new VerboseLine(line)) : null;
         engine = StartEngine();
 
@@ -118,6 +128,13 @@ public abstract class BackgroundCommandBase<TEvent> : ApiCommandBase
             {
                 EndInput();
                 AwaitQuietly(engine);
+                while (pending.TryTake(out var item))
+                {
+                    if (item is TEvent unwritten)
+                    {
+                        Unwritten(unwritten);
+                    }
+                }
             }
         }
 

@@ -15,6 +15,8 @@ namespace CometRunway.PowerShell.Infrastructure;
 public abstract class CreateCommandBase : BackgroundCommandBase<CreateEvent>
 {
     private BatchTaskCreator? batch;
+    private RunspaceState? state;
+    private string commandName = string.Empty;
 
     /// <summary>How many creates may be in flight at once.</summary>
     [Parameter]
@@ -32,8 +34,45 @@ public abstract class CreateCommandBase : BackgroundCommandBase<CreateEvent>
     protected override Task StartEngine()
     {
         var creator = new RunwayTaskCreator(ResolveConnection(), ClientOptions(PostVerbose));
-        batch = new BatchTaskCreator(creator, ThrottleLimit, Post, StopToken);
+        state = RunspaceState.Current;
+        commandName = MyInvocation.MyCommand.Name;
+        var stopped = StopToken;
+        batch = new BatchTaskCreator(creator, ThrottleLimit, item =>
+        {
+            if (item is CreateEvent.Created created)
+            {
+                // From this thread, at once: the pipeline may never write it (Get-RunwayTask <Tab> offers it anyway).
+                state.RememberTaskId(created.Task.Id);
+            }
+
+            if (stopped.IsCancellationRequested)
+            {
+                Unwritten(item);
+                return;
+            }
+
+            Post(item);
+        }, StopToken);
         return batch.Completion;
+    }
+
+    /// <summary>
+    /// A create that was sent is not cancelled when the pipeline stops (Ctrl+C, Select-Object -First, an error downstream):
+    /// it ends within its request timeout, maybe after this command can write. The next command of the runspace says
+    /// what came of it in its verbose stream.
+    /// </summary>
+    protected override void Unwritten(CreateEvent item)
+    {
+        var command = commandName;
+        switch (item)
+        {
+            case CreateEvent.Created created:
+                state!.NoteForNextCommand($"{command}: task {created.Task.Id} ({created.Request.Route.Name}) was created after the pipeline had stopped; it is charged. Wait for it with: Wait-RunwayTask {created.Task.Id}");
+                break;
+            case CreateEvent.Failed { Error: RunwayCreateException { TaskMayExist: true } error } failed:
+                state!.NoteForNextCommand($"{command}: a {failed.Request.Route.Name} create sent before the pipeline stopped ended without an answer, and the task may exist: {error.Message}");
+                break;
+        }
     }
 
     protected override void ProcessInput()

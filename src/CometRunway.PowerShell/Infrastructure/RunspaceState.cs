@@ -1,6 +1,7 @@
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 using CometRunway.Core.Configuration;
+using CometRunway.Core.Http;
 
 namespace CometRunway.PowerShell.Infrastructure;
 
@@ -19,10 +20,14 @@ internal sealed class RunspaceState
     private readonly object gate = new();
     private readonly LinkedList<string> recentIds = new();
     private readonly List<(ApiKey Key, string Origin)> keyUses = new();
+    private readonly List<string> notesForNextCommand = new();
     private CometApiSession? session;
 
     public static RunspaceState Current =>
         Runspace.DefaultRunspace is { } runspace ? States.GetValue(runspace, static _ => new RunspaceState()) : new RunspaceState();
+
+    /// <summary>The 429 pause of each connection, shared by every command of the runspace (a pipeline's creates, reads and waits).</summary>
+    public ConnectionPauses Pauses { get; } = new();
 
     public CometApiSession? Session
     {
@@ -73,6 +78,26 @@ internal sealed class RunspaceState
             {
                 recentIds.RemoveLast();
             }
+        }
+    }
+
+    /// <summary>A line for the next command's verbose stream: what a stopped command did after it could no longer write.</summary>
+    public void NoteForNextCommand(string line)
+    {
+        lock (gate)
+        {
+            notesForNextCommand.Add(line);
+        }
+    }
+
+    /// <summary>The notes left by stopped commands, once.</summary>
+    public IReadOnlyList<string> TakeNotes()
+    {
+        lock (gate)
+        {
+            var notes = notesForNextCommand.ToArray();
+            notesForNextCommand.Clear();
+            return notes;
         }
     }
 

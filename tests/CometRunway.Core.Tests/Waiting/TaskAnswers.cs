@@ -33,7 +33,7 @@ internal static class TaskAnswers
         new(RunwayErrorKind.TaskNotVisible, $"Task {id} is not visible yet (task_not_exist).") { TaskId = id, ServerCode = "task_not_exist" };
 
     public static RunwayApiException RateLimited(TimeSpan? retryAfter) =>
-        new(RunwayErrorKind.RateLimited, "HTTP 429 Too Many Requests.") { RetryAfter = retryAfter };
+        new(RunwayErrorKind.RateLimited, "HTTP 429 Too Many Requests.") { StatusCode = System.Net.HttpStatusCode.TooManyRequests, RetryAfter = retryAfter };
 
     public static RunwayApiException Error(RunwayErrorKind kind, string message = "scripted failure") => new(kind, message);
 
