@@ -178,6 +178,7 @@
         @{ Name = 'a poll interval of 0'; Area = 'Settings'; Script = 'Wait-RunwayTask x -PollIntervalSec 0'; Verdict = 'Error'; ErrorId = 'ParameterArgumentValidationError'; Mentions = @('PollIntervalSec') }
         @{ Name = 'a timeout of -2'; Area = 'Settings'; Script = 'Wait-RunwayTask x -Timeout -2'; Verdict = 'Error'; ErrorId = 'ParameterArgumentValidationError'; Mentions = @('Timeout') }
         @{ Name = 'a throttle limit of 0'; Area = 'Settings'; Script = 'Get-RunwayTask x -ThrottleLimit 0'; Verdict = 'Error'; ErrorId = 'ParameterArgumentValidationError'; Mentions = @('ThrottleLimit') }
+        @{ Name = 'a session base address with user information'; Area = 'Settings'; Script = 'Connect-CometApi -ApiKey $Key -BaseUri "https://someone:pa55@api.example/"'; Verdict = 'Error'; ErrorId = 'CometApiConnectInvalidArgument'; Mentions = @('user information'); Hides = @('pa55') }
         @{ Name = 'settings of the session reach the wire'; Area = 'Settings'; Script = 'Connect-CometApi -ApiKey $Key -BaseUri $Base -RunwayVersion 2024-09-13; Get-RunwayTask corpus-ver | ForEach-Object RunwayVersion'; Verdict = 'Accepted'; Output = '^2024-09-13\s*$' }
         @{ Name = 'a wait timeout of 0'; Area = 'Settings'; Script = 'Wait-RunwayTask x -Timeout 0'; Verdict = 'Error'; ErrorId = 'InvalidWaitTimeout'; Mentions = @('-Timeout 0', 'Get-RunwayTask') }
     )

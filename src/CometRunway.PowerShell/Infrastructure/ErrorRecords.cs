@@ -11,7 +11,18 @@ internal static class ErrorRecords
 {
     /// <param name="message">What the user reads, when it should say more than the exception's own message.</param>
     public static ErrorRecord Create(Exception error, string errorId, ErrorCategory category, object? target, string? message = null) =>
-        new(error, errorId, category, target) { ErrorDetails = new ErrorDetails(message ?? error.Message) };
+        new(error, errorId, category, Shown(target)) { ErrorDetails = new ErrorDetails(message ?? error.Message) };
+
+    /// <summary>
+    /// A URL target never carries its user information (<c>user:password@</c>): the error view, CategoryInfo and
+    /// Export-Clixml all show the target, so every record is made safe here rather than by each caller.
+    /// </summary>
+    private static object? Shown(object? target) => target switch
+    {
+        Uri url => UrlDisplay.WithoutUserInfo(url),
+        string text when text.Contains("://", StringComparison.Ordinal) && text.Contains('@') => UrlDisplay.Describe(text),
+        _ => target,
+    };
 
     public static ErrorRecord FromApi(RunwayApiException error, object target, string? message = null)
     {

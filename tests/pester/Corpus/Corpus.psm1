@@ -86,8 +86,13 @@ function Invoke-CorpusCase {
             Output  = $text
             Errors  = $errors
             Hung    = $hung
-            AllText = (@($text) + @($errors | ForEach-Object { $_.ToString(); $_.Exception.Message; "$($_.TargetObject)" }) +
-                @($shell.Streams.Verbose | ForEach-Object Message) + @($shell.Streams.Warning | ForEach-Object Message)) -join "`n"
+            # What a user or an export can see: the view, each error as shown and as Export-Clixml writes its
+            # exception (every property, inner exceptions too) and category, the output objects' hidden properties,
+            # and every stream. The command line itself (InvocationInfo) is the user's own text and is left out.
+            AllText = (@($text) + @($errors | ForEach-Object { $_.ToString(); $_.Exception.Message; "$($_.TargetObject)"; $_.CategoryInfo.ToString() }) +
+                @([System.Management.Automation.PSSerializer]::Serialize(@($errors | ForEach-Object Exception) + @($output), 3)) +
+                @($shell.Streams.Verbose | ForEach-Object Message) + @($shell.Streams.Warning | ForEach-Object Message) +
+                @($shell.Streams.Debug | ForEach-Object Message) + @($shell.Streams.Information | ForEach-Object { "$($_.MessageData)" })) -join "`n"
         }
     }
     finally {
