@@ -7,16 +7,17 @@ using CometRunway.PowerShell.Infrastructure;
 namespace CometRunway.PowerShell.Commands;
 
 /// <summary>Creates Runway tasks that make a video from an image: <c>POST /runwayml/v1/image_to_video</c>.</summary>
-[Cmdlet(VerbsCommon.New, "RunwayImageToVideoTask", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.New, "RunwayImageToVideoTask", DefaultParameterSetName = PromptImageSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(RunwayTask))]
 public sealed class NewRunwayImageToVideoTaskCommand : MediaCreateCommandBase
 {
     private const string PromptImageSet = "PromptImage";
 
     /// <summary>The first frame: an HTTPS URL, a data URI, or a local PNG, JPEG or WebP file (sent inline, at most 5 MB encoded).</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = PromptImageSet)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PromptImageSet)]
     [Alias("Image", "prompt_image", "PSPath")]
     [AllowEmptyString]
+    [TextOnly]
     public string? PromptImage { get; set; }
 
     /// <summary>What should happen in the video, at most 1000 characters.</summary>

@@ -45,15 +45,15 @@ public sealed class CreateInputCmdletTests : IClassFixture<EmulatorHostFixture>,
     [InlineData("New-RunwayTextToImageTask 'a fox' ''", "ReferenceImage", "ReferenceImage is required")]
     [InlineData("New-RunwayTextToImageTask 'a fox' {0},{0},{0},{0}", "ReferenceImage", "1 to 3")]
     [InlineData("New-RunwayTextToImageTask '' {0}", "PromptText", "PromptText is required")]
-    [InlineData("New-RunwayVideoToVideoTask {1}", "PromptText", "PromptText is required")]
+    [InlineData("New-RunwayVideoToVideoTask {1} ''", "PromptText", "PromptText is required")]
     [InlineData("New-RunwayVideoUpscaleTask ''", "Video", "Video is required")]
-    [InlineData("New-RunwayCharacterPerformanceTask {0}", "Reference", "Reference is required")]
+    [InlineData("New-RunwayCharacterPerformanceTask {0} ''", "Reference", "Reference is required")]
     [InlineData("New-RunwayCharacterPerformanceTask {0} {1} -ExpressionIntensity 6", "ExpressionIntensity", "from 1 to 5")]
     [InlineData("New-RunwayFeedVideoTask ''", "PromptText", "PromptText is required")]
     [InlineData("New-RunwayFeedVideoTask 'a comet' -Duration 0", "Duration", "from 1 to 10")]
     [InlineData("New-RunwayFeedVideoTask 'a comet' -CallbackUri http://hooks.example.com/x", "CallbackUri", "not an https URL")]
     [InlineData("New-RunwayFeedVideoToVideoTask {1} -StructureTransformation 2", "StructureTransformation", "from 0 to 1")]
-    [InlineData("New-RunwayFeedActOneTask {0}", "Video", "Video is required")]
+    [InlineData("New-RunwayFeedActOneTask {0} ''", "Video", "Video is required")]
     [InlineData("New-RunwayTask image_to_video '[1, 2]'", "Body", "JSON object")]
     [InlineData("New-RunwayTask image_to_video 'not json'", "Body", "not valid JSON")]
     [InlineData("New-RunwayTask image_to_video @(1, 2)", "Body", "hashtable")]
@@ -179,9 +179,8 @@ public sealed class CreateInputCmdletTests : IClassFixture<EmulatorHostFixture>,
             [pscustomobject]@{ Prompt = 'no video column' } | New-RunwayVideoUpscaleTask {{Connection}}
             """);
 
-        Assert.Equal(["RunwayCreateInvalidRequest", "RunwayCreateInvalidRequest"], ErrorIds(result));
+        Assert.Equal(["RunwayCreateInvalidRequest", "InputObjectNotBound"], ErrorIds(result));
         Assert.Contains("Wait-RunwayTask", result.Errors[0].ErrorDetails.Message);
-        Assert.Contains("not a Runway task", result.Errors[1].ErrorDetails.Message);
         Assert.Empty(emulator.CreatedTasks);
     }
 
