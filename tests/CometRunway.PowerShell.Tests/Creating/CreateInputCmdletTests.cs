@@ -184,6 +184,61 @@ public sealed class CreateInputCmdletTests : IClassFixture<EmulatorHostFixture>,
         Assert.Empty(emulator.CreatedTasks);
     }
 
+    /// <summary>CR7: a task that went through PSSerializer (Import-Clixml, jobs, remoting) and a hand-made one bind as tasks.</summary>
+    [Fact]
+    public void DeserializedAndHandMadeTasksBindAsTasks()
+    {
+        emulator.Tasks.Add(EmulatedTask.Succeeded("made-video", "https://cdn.example.com/made-video.mp4"));
+
+        var result = fixture.Run($$"""
+            $live = Get-RunwayTask made-video {{Connection}}
+            [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($live)) | New-RunwayVideoUpscaleTask {{Connection}}
+            [pscustomobject]@{ Id = 'hand-made'; Status = 'SUCCEEDED'; Output = 'https://cdn.example.com/hand.mp4' } | New-RunwayVideoUpscaleTask {{Connection}}
+            """);
+
+        Assert.True(result.Errors.Count == 0, result.AllText());
+        Assert.Equal(
+            ["https://cdn.example.com/made-video.mp4", "https://cdn.example.com/hand.mp4"],
+            emulator.CreatedTasks.Select(t => Body(t).GetProperty("videoUri").GetString()));
+    }
+
+    /// <summary>N7: a task piped into New-RunwayFeedVideoTask is a task input, never a prompt: a pending one creates nothing.</summary>
+    [Fact]
+    public void ATaskPipedIntoNewRunwayFeedVideoTaskIsNeverCreatedAgain()
+    {
+        emulator.Tasks.Add(EmulatedTask.Succeeded("made-image", "https://cdn.example.com/made-image.png"));
+
+        var result = fixture.Run($"""
+            $first = New-RunwayFeedVideoTask 'original prompt' -Model gen4_turbo {Connection}
+            $first | New-RunwayFeedVideoTask {Connection}
+            $first | New-RunwayFeedVideoTask -PromptText again {Connection}
+            Get-RunwayTask made-image {Connection} | New-RunwayFeedVideoTask -PromptText zoom {Connection}
+            """);
+
+        Assert.Equal(["RunwayCreateInvalidRequest", "RunwayCreateInvalidRequest"], ErrorIds(result));
+        Assert.All(result.Errors, e => Assert.Contains("Pending", e.Exception.Message));
+        Assert.Equal(2, emulator.CreatedTasks.Count);
+        var chained = Body(emulator.CreatedTasks[1]);
+        Assert.Equal(("zoom", "gen4", "https://cdn.example.com/made-image.png"), (chained.GetProperty("prompt").GetString(), chained.GetProperty("model").GetString(), chained.GetProperty("image").GetString()));
+    }
+
+    /// <summary>N10: text piped in is the prompt of New-RunwayFeedVideoTask and the image of New-RunwayImageToVideoTask.</summary>
+    [Fact]
+    public void TextPipedInIsThePromptOrTheMainInput()
+    {
+        MediaFile(folder, "still.png", PngSignature);
+
+        var result = fixture.Run($"""
+            'first prompt', 'second prompt' | New-RunwayFeedVideoTask {Connection}
+            [System.IO.Path]::Combine($Folder, 'still.png') | New-RunwayImageToVideoTask -PromptText 'it zooms' {Connection}
+            """, new() { ["Folder"] = folder });
+
+        Assert.True(result.Errors.Count == 0, result.AllText());
+        var bodies = emulator.CreatedTasks.Select(Body).ToList();
+        Assert.Equal(["first prompt", "second prompt"], bodies.Take(2).Select(b => b.GetProperty("prompt").GetString()));
+        Assert.StartsWith("data:image/png;base64,", bodies[2].GetProperty("promptImage").GetString());
+    }
+
     /// <summary>
     /// A script expression for the rows ConvertFrom-Csv would make of these lines: objects of string properties, an
     /// empty cell an empty string (the hosted engine has no Utility module, so no ConvertFrom-Csv).
