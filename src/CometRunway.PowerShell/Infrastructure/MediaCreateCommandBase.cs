@@ -27,7 +27,7 @@ public abstract class MediaCreateCommandBase : TypedCreateCommandBase
     public object[] InputObject { get; set; } = Array.Empty<object>();
 
     /// <summary>The name of the parameter a piped task's output fills, e.g. PromptImage.</summary>
-    protected abstract string MainInputName { get; }
+    protected abstract override string MainInputName { get; }
 
     protected sealed override IEnumerable<(Func<CreateRequest> Make, object? Input)> RecordRequests() =>
         ParameterSetName == InputObjectSet

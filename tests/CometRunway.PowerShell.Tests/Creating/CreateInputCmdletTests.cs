@@ -144,6 +144,70 @@ public sealed class CreateInputCmdletTests : IClassFixture<EmulatorHostFixture>,
     }
 
     [Fact]
+    public void EachBadRowOfABatchIsAnErrorThatNamesItsPositionAndCarriesTheRowAsItsTarget()
+    {
+        MediaFile(folder, "still.png", PngSignature);
+        fixture.Run($"$null = $ExecutionContext.SessionState.Path.SetLocation('{folder}')");
+        var rows = Csv("PromptImage,PromptText,Ratio,Duration",
+            "./still.png,a cat in a hat walking down a long road,1280:720,5",
+            "./still.png,a dog,16x9,5",
+            "./missing.png,a bird,1280:720,5",
+            "./still.png,a fish,1280:720,12");
+
+        var result = fixture.Run($"{rows} | New-RunwayImageToVideoTask {Connection}");
+
+        Assert.Single(result.Output);
+        Assert.Equal(["RunwayCreateInvalidRequest", "RunwayCreateInvalidRequest", "RunwayCreateInvalidRequest"], ErrorIds(result));
+        var messages = result.Errors.Select(e => e.ErrorDetails.Message).ToList();
+        Assert.StartsWith("Input 2 (prompt 'a dog', ./still.png): Ratio '16x9' uses 'x'", messages[0]);
+        Assert.StartsWith("Input 3 (prompt 'a bird', ./missing.png): PromptImage: cannot read the file", messages[1]);
+        Assert.Contains("missing.png", messages[1]);
+        Assert.StartsWith("Input 4 (prompt 'a fish', ./still.png): Duration 12 is out of range", messages[2]);
+        Assert.Equal("Input 2 (prompt 'a dog', ./still.png): " + result.Errors[0].Exception.Message, result.Errors[0].ToString());
+        var targets = result.Errors.Select(e => Assert.IsType<System.Management.Automation.PSObject>(e.TargetObject)).ToList();
+        Assert.Equal(["PromptImage", "PromptText", "Ratio", "Duration"], targets[1].Properties.Select(p => p.Name));
+        Assert.Equal(("./missing.png", "a bird", "12"), ((string)targets[1].Properties["PromptImage"].Value, (string)targets[1].Properties["PromptText"].Value, targets[2].Properties["Duration"].Value?.ToString()));
+        Assert.Equal("16x9", targets[0].Properties["Ratio"].Value);
+    }
+
+    [Fact]
+    public void AFailedRowsTargetPipesAgainAsTheSameInputAndALongPromptIsShortened()
+    {
+        MediaFile(folder, "still.png", PngSignature);
+        fixture.Run($"$null = $ExecutionContext.SessionState.Path.SetLocation('{folder}')");
+
+        var result = fixture.Run($"$failed = @(); {Csv("PromptImage,PromptText,Ratio", "./still.png,a comet crossing the night sky over a frozen lake,16x9")} | New-RunwayImageToVideoTask -Duration 5 {Connection} -ErrorVariable +failed -ErrorAction SilentlyContinue; "
+            + $"$failed | ForEach-Object TargetObject | ForEach-Object {{ $_.Ratio = '1280:768'; $_ }} | New-RunwayImageToVideoTask {Connection} | ForEach-Object Prompt; "
+            + "$failed.Count; $failed[0].ToString()");
+
+        Assert.True(result.Errors.Count == 0, result.AllText());
+        Assert.Equal("a comet crossing the night sky over a frozen lake", result.Output[0]?.ToString());
+        Assert.Equal(1, result.Output[1]);
+        Assert.StartsWith("Input 1 (prompt 'a comet crossing the night sky…', ./still.png): Ratio", result.Output[2]?.ToString());
+        Assert.Single(emulator.CreatedTasks);
+        var body = Body(emulator.CreatedTasks.Single());
+        Assert.Equal("1280:768", body.GetProperty("ratio").GetString());
+        Assert.False(body.TryGetProperty("duration", out _), "-Duration was typed, not piped: it is not part of the row");
+    }
+
+    [Fact]
+    public void TextPipedInIsTheTargetOfItsErrorAndAServerRefusalNamesTheInputToo()
+    {
+        var result = fixture.Run($"'first', '   ' | New-RunwayFeedVideoTask {Connection}");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("   ", error.TargetObject);
+        Assert.StartsWith("Input 2 (prompt ''): PromptText is required", error.ErrorDetails.Message);
+
+        emulator.Faults.Add(FaultRule.Status(200, """{"code":400,"msg":"callback_url_empty","data":null}""").On(FaultRoute.Create));
+        var refused = fixture.Run($"'a refused prompt' | New-RunwayFeedVideoTask {Connection}");
+
+        var refusal = Assert.Single(refused.Errors);
+        Assert.Equal("a refused prompt", refusal.TargetObject);
+        Assert.StartsWith("Input 1 (prompt 'a refused prompt'): ", refusal.ErrorDetails.Message);
+    }
+
+    [Fact]
     public void WhatIfSendsNothingWritesNothingAndShowsNoKey()
     {
         MediaFile(folder, "still.png", PngSignature);
