@@ -51,6 +51,13 @@ public sealed class NewRunwayImageToVideoTaskCommand : MediaCreateCommandBase
     [EmptyAsNull]
     public long? Seed { get; set; }
 
+    /// <summary>
+    /// watermark: -Watermark sends true, -Watermark:$false sends false, and without it the field is not sent. Runway
+    /// dropped the field in 2025; CometAPI still lists it.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter Watermark { get; set; }
+
     /// <summary>contentModeration.publicFigureThreshold: auto or low.</summary>
     [Parameter]
     [ArgumentCompleter(typeof(ModerationCompleter))]
@@ -69,6 +76,7 @@ public sealed class NewRunwayImageToVideoTaskCommand : MediaCreateCommandBase
             Ratio = Given(Ratio) ?? defaults.Ratio,
             Duration = Duration,
             Seed = Seed,
+            Watermark = MyInvocation.BoundParameters.ContainsKey(nameof(Watermark)) ? Watermark.IsPresent : null,
             ContentModeration = Moderation(PublicFigureThreshold),
             ExtraFields = ExtraFields,
             ValueUnwrapper = Unwrapper,
