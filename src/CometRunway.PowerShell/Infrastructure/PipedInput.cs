@@ -18,6 +18,8 @@ internal sealed record PipedInput(int Position, object Value, string Label)
 {
     private const int ShownLength = 30;
 
+    private const int ShownMediaLength = 80;
+
     /// <param name="bound">The parameters bound from the pipeline for this input, in declaration order, with their values.</param>
     /// <param name="mainInputName">The parameter the cmdlet's main input is bound to, e.g. PromptImage; shown after the prompt.</param>
     public static PipedInput Of(int position, IReadOnlyList<KeyValuePair<string, object>> bound, string? mainInputName)
@@ -32,7 +34,7 @@ internal sealed record PipedInput(int Position, object Value, string Label)
             }
             else if (name == mainInputName && (given as string ?? (given is string[] list ? string.Join(", ", list) : null)) is { } media)
             {
-                parts.Add(Shorten(media));
+                parts.Add(ShortenMedia(media));
             }
             else if (Single(given) is var item && TaskId(item) is { } id)
             {
@@ -62,6 +64,15 @@ internal sealed record PipedInput(int Position, object Value, string Label)
     {
         var id = PSObject.AsPSObject(item).Properties["Id"]?.Value ?? PSObject.AsPSObject(item).Properties["TaskId"]?.Value;
         return id is null ? null : Convert.ToString(id is PSObject wrapped ? wrapped.BaseObject : id, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A path or URL whole when it fits, else its end (where the file name is); a data URI by its start (its type).</summary>
+    private static string ShortenMedia(string media)
+    {
+        var text = media.Trim();
+        return text.Length <= ShownMediaLength ? text
+            : text.StartsWith("data:", StringComparison.OrdinalIgnoreCase) ? Shorten(text)
+            : "…" + text[^(ShownMediaLength - 1)..];
     }
 
     private static string Shorten(string text)

@@ -203,6 +203,22 @@ public sealed class CreateRequestTests
         Assert.Contains("'aleph2'", Assert.Single(custom.Warnings()));
     }
 
+    [Theory]
+    [InlineData("veo3", 5, "The duration 5 is not one veo3 is known to take (8 seconds); it is sent as given.")]
+    [InlineData("VEO3.1", 5, "The duration 5 is not one VEO3.1 is known to take (4, 6, 8 seconds); it is sent as given.")]
+    [InlineData("veo3", 8, null)]
+    [InlineData("veo3.1", 6, null)]
+    [InlineData("veo3", null, null)]
+    [InlineData("gen4_turbo", 5, null)]
+    public void ADurationTheModelIsNotKnownToTakeIsWarnedAboutLikeARatio(string model, int? duration, string? warning)
+    {
+        var request = new ImageToVideoRequest { PromptImage = Image, Model = model, Duration = duration, Ratio = "1280:720" };
+
+        request.Validate();
+
+        Assert.Equal(warning is null ? [] : [warning], request.Warnings());
+    }
+
     [Fact]
     public void RoutesParseByNameOrPathAndCustomOnesNeedAFamily()
     {

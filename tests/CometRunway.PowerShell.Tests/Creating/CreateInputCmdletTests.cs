@@ -208,6 +208,16 @@ public sealed class CreateInputCmdletTests : IClassFixture<EmulatorHostFixture>,
     }
 
     [Fact]
+    public void ADurationTheModelIsNotKnownToTakeIsAWarningNamingTheRowAndIsSentAsGiven()
+    {
+        var result = fixture.Run($"{Csv("PromptImage,Model,Duration", Image + ",veo3,8", Image + ",veo3,5")} | New-RunwayImageToVideoTask {Connection}");
+
+        Assert.True(result.Errors.Count == 0, result.AllText());
+        Assert.Equal(["Input 2 (https://assets.example.com/cat.png): The duration 5 is not one veo3 is known to take (8 seconds); it is sent as given."], result.Warnings);
+        Assert.Equal([8, 5], emulator.CreatedTasks.Select(Body).Select(b => b.GetProperty("duration").GetInt32()).Order().Reverse());
+    }
+
+    [Fact]
     public void WhatIfSendsNothingWritesNothingAndShowsNoKey()
     {
         MediaFile(folder, "still.png", PngSignature);
