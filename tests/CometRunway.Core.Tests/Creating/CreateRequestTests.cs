@@ -121,8 +121,8 @@ public sealed class CreateRequestTests
 
         Assert.Equal("PromptImage", noImage.ParameterName);
         Assert.Contains("an HTTPS URL or a local image file", noImage.Message);
-        Assert.Contains("PromptImage takes an image, but data:video/mp4", videoAsImage.Message);
-        Assert.Contains("VideoUri takes a video", imageAsVideo.Message);
+        Assert.Equal("PromptImage: the data URI (video/mp4) is a video; give a PNG, JPEG or WebP image.", videoAsImage.Message);
+        Assert.Equal("VideoUri: the data URI (image/png) is an image; give an MP4, MOV or WebM video.", imageAsVideo.Message);
         Assert.Equal("Image", actOne.ParameterName);
     }
 

@@ -217,6 +217,20 @@ public sealed class CreateInputCmdletTests : IClassFixture<EmulatorHostFixture>,
         Assert.Equal([8, 5], emulator.CreatedTasks.Select(Body).Select(b => b.GetProperty("duration").GetInt32()).Order().Reverse());
     }
 
+    [Theory]
+    [InlineData("New-RunwayVideoUpscaleTask $Still", "Video: the file '{0}' is an image; give an MP4, MOV or WebM video.")]
+    [InlineData("New-RunwayImageToVideoTask $Clip", "PromptImage: the file '{1}' is a video; give a PNG, JPEG or WebP image.")]
+    public void MediaOfTheWrongKindIsNamedLikeTheOtherFileErrors(string command, string message)
+    {
+        var still = MediaFile(folder, "still.png", PngSignature);
+        var clip = MediaFile(folder, "clip.mp4", Mp4Signature);
+
+        var result = fixture.Run($"{command} {Connection}", new() { ["Still"] = still, ["Clip"] = clip });
+
+        Assert.Equal(string.Format(message, still, clip), Assert.Single(result.Errors).ErrorDetails.Message);
+        Assert.Empty(emulator.Requests);
+    }
+
     [Fact]
     public void WhatIfSendsNothingWritesNothingAndShowsNoKey()
     {
