@@ -9,7 +9,7 @@ namespace CometRunway.PowerShell.Commands;
 /// <summary>Creates Runway tasks that drive a character with a performance video (Act-Two): <c>POST /runwayml/v1/character_performance</c>.</summary>
 [Cmdlet(VerbsCommon.New, "RunwayCharacterPerformanceTask", DefaultParameterSetName = CharacterSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(RunwayTask))]
-public sealed class NewRunwayCharacterPerformanceTaskCommand : MediaCreateCommandBase
+public sealed class NewRunwayCharacterPerformanceTaskCommand : ModeratedCreateCommandBase
 {
     private const string CharacterSet = "Character";
 
@@ -61,11 +61,6 @@ public sealed class NewRunwayCharacterPerformanceTaskCommand : MediaCreateComman
     [EmptyAsNull]
     public long? Seed { get; set; }
 
-    /// <summary>contentModeration.publicFigureThreshold: auto or low.</summary>
-    [Parameter]
-    [ArgumentCompleter(typeof(ModerationCompleter))]
-    public string? PublicFigureThreshold { get; set; }
-
     protected override string MainInputName => nameof(Character);
 
     protected override CreateRequest Request(MediaInput? taskOutput)
@@ -81,7 +76,7 @@ public sealed class NewRunwayCharacterPerformanceTaskCommand : MediaCreateComman
             Model = Given(Model) ?? new CharacterPerformanceRequest().Model,
             Ratio = Given(Ratio),
             Seed = Seed,
-            ContentModeration = Moderation(PublicFigureThreshold),
+            ContentModeration = RequestedModeration,
             ExtraFields = ExtraFields,
             ValueUnwrapper = Unwrapper,
         };

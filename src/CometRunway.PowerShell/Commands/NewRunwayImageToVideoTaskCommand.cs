@@ -9,7 +9,7 @@ namespace CometRunway.PowerShell.Commands;
 /// <summary>Creates Runway tasks that make a video from an image: <c>POST /runwayml/v1/image_to_video</c>.</summary>
 [Cmdlet(VerbsCommon.New, "RunwayImageToVideoTask", DefaultParameterSetName = PromptImageSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(RunwayTask))]
-public sealed class NewRunwayImageToVideoTaskCommand : MediaCreateCommandBase
+public sealed class NewRunwayImageToVideoTaskCommand : ModeratedCreateCommandBase
 {
     private const string PromptImageSet = "PromptImage";
 
@@ -58,11 +58,6 @@ public sealed class NewRunwayImageToVideoTaskCommand : MediaCreateCommandBase
     [Parameter]
     public SwitchParameter Watermark { get; set; }
 
-    /// <summary>contentModeration.publicFigureThreshold: auto or low.</summary>
-    [Parameter]
-    [ArgumentCompleter(typeof(ModerationCompleter))]
-    public string? PublicFigureThreshold { get; set; }
-
     protected override string MainInputName => nameof(PromptImage);
 
     protected override CreateRequest Request(MediaInput? taskOutput)
@@ -77,7 +72,7 @@ public sealed class NewRunwayImageToVideoTaskCommand : MediaCreateCommandBase
             Duration = Duration,
             Seed = Seed,
             Watermark = MyInvocation.BoundParameters.ContainsKey(nameof(Watermark)) ? Watermark.IsPresent : null,
-            ContentModeration = Moderation(PublicFigureThreshold),
+            ContentModeration = RequestedModeration,
             ExtraFields = ExtraFields,
             ValueUnwrapper = Unwrapper,
         };

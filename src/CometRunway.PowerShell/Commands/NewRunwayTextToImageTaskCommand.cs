@@ -9,7 +9,7 @@ namespace CometRunway.PowerShell.Commands;
 /// <summary>Creates Runway tasks that make an image from text and reference images: <c>POST /runwayml/v1/text_to_image</c>.</summary>
 [Cmdlet(VerbsCommon.New, "RunwayTextToImageTask", DefaultParameterSetName = ReferenceImageSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(RunwayTask))]
-public sealed class NewRunwayTextToImageTaskCommand : MediaCreateCommandBase
+public sealed class NewRunwayTextToImageTaskCommand : ModeratedCreateCommandBase
 {
     private const string ReferenceImageSet = "ReferenceImage";
 
@@ -55,11 +55,6 @@ public sealed class NewRunwayTextToImageTaskCommand : MediaCreateCommandBase
     [EmptyAsNull]
     public long? Seed { get; set; }
 
-    /// <summary>contentModeration.publicFigureThreshold: auto or low.</summary>
-    [Parameter]
-    [ArgumentCompleter(typeof(ModerationCompleter))]
-    public string? PublicFigureThreshold { get; set; }
-
     protected override string MainInputName => nameof(ReferenceImage);
 
     protected override string ParameterFor(string requestProperty) =>
@@ -77,7 +72,7 @@ public sealed class NewRunwayTextToImageTaskCommand : MediaCreateCommandBase
             Model = Given(Model) ?? defaults.Model,
             Ratio = Given(Ratio) ?? defaults.Ratio,
             Seed = Seed,
-            ContentModeration = Moderation(PublicFigureThreshold),
+            ContentModeration = RequestedModeration,
             ExtraFields = ExtraFields,
             ValueUnwrapper = Unwrapper,
         };

@@ -9,7 +9,7 @@ namespace CometRunway.PowerShell.Commands;
 /// <summary>Creates Runway tasks that restyle a video by a prompt: <c>POST /runwayml/v1/video_to_video</c>.</summary>
 [Cmdlet(VerbsCommon.New, "RunwayVideoToVideoTask", DefaultParameterSetName = VideoSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(RunwayTask))]
-public sealed class NewRunwayVideoToVideoTaskCommand : MediaCreateCommandBase
+public sealed class NewRunwayVideoToVideoTaskCommand : ModeratedCreateCommandBase
 {
     private const string VideoSet = "Video";
 
@@ -54,11 +54,6 @@ public sealed class NewRunwayVideoToVideoTaskCommand : MediaCreateCommandBase
     [EmptyAsNull]
     public long? Seed { get; set; }
 
-    /// <summary>contentModeration.publicFigureThreshold: auto or low.</summary>
-    [Parameter]
-    [ArgumentCompleter(typeof(ModerationCompleter))]
-    public string? PublicFigureThreshold { get; set; }
-
     protected override string MainInputName => nameof(Video);
 
     protected override string ParameterFor(string requestProperty) => requestProperty switch
@@ -79,7 +74,7 @@ public sealed class NewRunwayVideoToVideoTaskCommand : MediaCreateCommandBase
             Model = Given(Model) ?? new VideoToVideoRequest().Model,
             Ratio = Given(Ratio),
             Seed = Seed,
-            ContentModeration = Moderation(PublicFigureThreshold),
+            ContentModeration = RequestedModeration,
             ExtraFields = ExtraFields,
             ValueUnwrapper = Unwrapper,
         };
