@@ -191,6 +191,16 @@ public sealed class CreateInputCmdletTests : IClassFixture<EmulatorHostFixture>,
     }
 
     [Fact]
+    public void ARowsTargetHoldsOnlyWhatThatRowBoundNotAnEarlierRowsColumns()
+    {
+        var result = fixture.Run($"[pscustomobject]@{{ PromptImage = '{Image}'; Seed = 7; Model = 'gen4.5' }}, [pscustomobject]@{{ PromptImage = '{Image}'; Ratio = '16x9' }} | New-RunwayImageToVideoTask {Connection}");
+
+        var target = Assert.IsType<System.Management.Automation.PSObject>(Assert.Single(result.Errors).TargetObject);
+        Assert.Equal(["PromptImage", "Ratio"], target.Properties.Select(p => p.Name));
+        Assert.Equal("gen4.5", Assert.Single(emulator.CreatedTasks).Model);
+    }
+
+    [Fact]
     public void TextPipedInIsTheTargetOfItsErrorAndAServerRefusalNamesTheInputToo()
     {
         var result = fixture.Run($"'first', '   ' | New-RunwayFeedVideoTask {Connection}");
