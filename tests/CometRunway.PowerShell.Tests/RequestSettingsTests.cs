@@ -118,6 +118,22 @@ public sealed class RequestSettingsTests : IClassFixture<EmulatorHostFixture>
         Assert.Empty(fixture.Emulator.Requests);
     }
 
+    [Theory]
+    [InlineData("Connect-CometApi -ApiKey $Key -RunwayVersion latest", "'latest'")]
+    [InlineData("Get-RunwayTask x -RunwayVersion 2024-11-6", "'2024-11-6'")]
+    [InlineData("New-RunwayFeedVideoTask 'a comet' -RunwayVersion v1", "'v1'")]
+    public void AWrongRunwayVersionIsExplainedInWordsNotWithThePattern(string command, string value)
+    {
+        var result = fixture.Run($"try {{ {command} }} catch {{ $_ }}");
+
+        var error = Assert.IsType<ErrorRecord>(Assert.Single(result.Output));
+        Assert.Equal("ParameterArgumentValidationError", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Contains("RunwayVersion", error.Exception.Message);
+        Assert.Contains($"{value} is not a Runway API version; give the date of one in the form yyyy-MM-dd, such as 2024-11-06", error.Exception.Message);
+        Assert.DoesNotContain("pattern", error.Exception.Message);
+        Assert.Empty(fixture.Emulator.Requests);
+    }
+
     [Fact]
     public void SettingsThatCannotWorkStopTheCommandWithAStableIdBeforeAnythingIsSent()
     {

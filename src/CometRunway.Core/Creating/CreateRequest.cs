@@ -55,7 +55,10 @@ public abstract class CreateRequest
         }
     }
 
-    /// <summary>Things worth a warning that do not stop the request: a retired model, a ratio the route's models are not known to take.</summary>
+    /// <summary>
+    /// Things worth a warning that do not stop the request: a retired model, a ratio the route's models are not known to
+    /// take, a duration the model is not known to take.
+    /// </summary>
     public IReadOnlyList<string> Warnings()
     {
         var vocabulary = RouteVocabulary.For(Route);
@@ -70,6 +73,11 @@ public abstract class CreateRequest
             warnings.Add($"The ratio '{ratio}' is not one {Route.Name} is known to take ({string.Join(", ", vocabulary.Ratios)}); it is sent as given.");
         }
 
+        if (RequestedDuration is { } duration && vocabulary.Durations(RequestedModel) is { } durations && !durations.Contains(duration))
+        {
+            warnings.Add($"The duration {duration} is not one {RequestedModel!.Trim()} is known to take ({string.Join(", ", durations)} seconds); it is sent as given.");
+        }
+
         return warnings;
     }
 
@@ -80,6 +88,9 @@ public abstract class CreateRequest
     internal byte[] ToUtf8Json() => CreateJson.ToWire(this);
 
     internal virtual string? RequestedRatio => null;
+
+    /// <summary>The seconds of video asked for, checked against the model's known durations.</summary>
+    internal virtual int? RequestedDuration => null;
 
     private protected abstract void CheckParameters();
 }

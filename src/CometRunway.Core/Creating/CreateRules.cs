@@ -126,7 +126,8 @@ internal static partial class CreateRules
 
         if (input.Kind != MediaKind.None && (input.Kind & accepts) == 0)
         {
-            throw RunwayCreateException.Invalid(name, $"{name} takes {Article(accepts)}, but {input.DisplayValue} is {Article(input.Kind)}.");
+            var given = input.FilePath is not null ? $"the file '{input.FilePath}'" : $"the data URI ({input.MediaType})";
+            throw RunwayCreateException.Invalid(name, $"{name}: {given} is {Article(input.Kind)}; give {Formats(accepts)}.");
         }
     }
 
@@ -157,6 +158,13 @@ internal static partial class CreateRules
         MediaKind.Image => "image",
         MediaKind.Video => "video",
         _ => "image or video",
+    };
+
+    private static string Formats(MediaKind kind) => kind switch
+    {
+        MediaKind.Image => "a PNG, JPEG or WebP image",
+        MediaKind.Video => "an MP4, MOV or WebM video",
+        _ => "a PNG, JPEG or WebP image or an MP4, MOV or WebM video",
     };
 
     private static string Article(MediaKind kind) => kind == MediaKind.Image ? "an image" : "a " + Word(kind);

@@ -42,6 +42,8 @@ internal sealed class ImageToVideoRequest : OfficialRequest
 
     internal override string? RequestedRatio => Ratio;
 
+    internal override int? RequestedDuration => Duration;
+
     private protected override void CheckRouteParameters()
     {
         CreateRules.Media(PromptImage, nameof(PromptImage), MediaKind.Image, required: true);

@@ -9,12 +9,16 @@ internal sealed class RouteVocabulary
 {
     private static readonly string[] Gen4TurboRatios = ["1280:720", "720:1280", "1104:832", "832:1104", "960:960", "1584:672"];
 
+    /// <summary>Seconds a model takes where it is pickier than its route's range (create-routes.md §2: veo3 only 8, veo3.1 4/6/8).</summary>
+    private static readonly Dictionary<string, int[]> VeoDurations = new(StringComparer.OrdinalIgnoreCase) { ["veo3"] = [8], ["veo3.1"] = [4, 6, 8] };
+
     private static readonly Dictionary<CreateRoute, RouteVocabulary> ByRoute = new RouteVocabulary[]
     {
         new(CreateRoute.ImageToVideo, "gen4_turbo",
             ["gen4_turbo", "gen4.5", "veo3", "veo3.1", "veo3.1_fast", "seedance2", "seedance2_fast", "seedance2_mini", "happyhorse_1_0", "gemini_omni_flash"],
             [new RetiredModel("gen3a_turbo", "gen4_turbo", "2026-06-10")],
-            [.. Gen4TurboRatios, "1280:768", "768:1280", "1920:1080", "1080:1920"]),
+            [.. Gen4TurboRatios, "1280:768", "768:1280", "1920:1080", "1080:1920"],
+            VeoDurations),
         new(CreateRoute.TextToImage, "gen4_image",
             ["gen4_image", "gen4_image_turbo", "gpt_image_2", "gemini_image3_pro", "gemini_image3.1_flash", "seedream5_pro", "seedream5_lite", "gemini_2.5_flash"],
             [],
@@ -34,14 +38,17 @@ internal sealed class RouteVocabulary
         new(CreateRoute.ProActOne, null, [], [], []),
     }.ToDictionary(v => v.Route);
 
-    private RouteVocabulary(CreateRoute route, string? defaultModel, string[] models, RetiredModel[] retired, string[] ratios)
+    private RouteVocabulary(CreateRoute route, string? defaultModel, string[] models, RetiredModel[] retired, string[] ratios, Dictionary<string, int[]>? durations = null)
     {
+        durationsByModel = durations ?? [];
         Route = route;
         DefaultModel = defaultModel;
         Models = models;
         RetiredModels = retired;
         Ratios = ratios;
     }
+
+    private readonly Dictionary<string, int[]> durationsByModel;
 
     public CreateRoute Route { get; }
 
@@ -66,6 +73,10 @@ internal sealed class RouteVocabulary
     /// <summary>The retirement of <paramref name="model"/> on this route (case-insensitive), or null.</summary>
     public RetiredModel? Retired(string? model) =>
         model is null ? null : RetiredModels.FirstOrDefault(r => string.Equals(r.Id, model.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The only durations <paramref name="model"/> is known to take on this route, or null when it takes the route's whole range.</summary>
+    public IReadOnlyList<int>? Durations(string? model) =>
+        model is not null && durationsByModel.TryGetValue(model.Trim(), out var seconds) ? seconds : null;
 
     public bool IsKnownRatio(string? ratio) => ratio is not null && Ratios.Contains(ratio.Trim(), StringComparer.Ordinal);
 }

@@ -7,22 +7,24 @@ using CometRunway.PowerShell.Infrastructure;
 namespace CometRunway.PowerShell.Commands;
 
 /// <summary>Creates Runway tasks that drive a character with a performance video (Act-Two): <c>POST /runwayml/v1/character_performance</c>.</summary>
-[Cmdlet(VerbsCommon.New, "RunwayCharacterPerformanceTask", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.New, "RunwayCharacterPerformanceTask", DefaultParameterSetName = CharacterSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(RunwayTask))]
-public sealed class NewRunwayCharacterPerformanceTaskCommand : MediaCreateCommandBase
+public sealed class NewRunwayCharacterPerformanceTaskCommand : ModeratedCreateCommandBase
 {
     private const string CharacterSet = "Character";
 
     /// <summary>The character: an image or a video, as an HTTPS URL, a data URI or a local file.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = CharacterSet)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = CharacterSet)]
     [Alias("PSPath")]
     [AllowEmptyString]
+    [TextOnly]
     public string? Character { get; set; }
 
     /// <summary>The performance to transfer: a video of 3 to 30 seconds, as an HTTPS URL, a data URI or a local file. Required.</summary>
-    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = CharacterSet)]
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = CharacterSet)]
     [Parameter(ParameterSetName = InputObjectSet)]
     [Alias("Performance")]
+    [AllowEmptyString]
     public string? Reference { get; set; }
 
     /// <summary>Whether -Character is an image or a video; told from a local file's content, image for a URL when not given.</summary>
@@ -59,11 +61,6 @@ public sealed class NewRunwayCharacterPerformanceTaskCommand : MediaCreateComman
     [EmptyAsNull]
     public long? Seed { get; set; }
 
-    /// <summary>contentModeration.publicFigureThreshold: auto or low.</summary>
-    [Parameter]
-    [ArgumentCompleter(typeof(ModerationCompleter))]
-    public string? PublicFigureThreshold { get; set; }
-
     protected override string MainInputName => nameof(Character);
 
     protected override CreateRequest Request(MediaInput? taskOutput)
@@ -79,7 +76,7 @@ public sealed class NewRunwayCharacterPerformanceTaskCommand : MediaCreateComman
             Model = Given(Model) ?? new CharacterPerformanceRequest().Model,
             Ratio = Given(Ratio),
             Seed = Seed,
-            ContentModeration = Moderation(PublicFigureThreshold),
+            ContentModeration = RequestedModeration,
             ExtraFields = ExtraFields,
             ValueUnwrapper = Unwrapper,
         };

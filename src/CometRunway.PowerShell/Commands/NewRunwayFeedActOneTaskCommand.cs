@@ -6,22 +6,24 @@ using CometRunway.PowerShell.Infrastructure;
 namespace CometRunway.PowerShell.Commands;
 
 /// <summary>Creates Runway tasks that move a performance's expressions onto a character image (Act-One): <c>POST /runway/pro/act_one</c> (compatibility format).</summary>
-[Cmdlet(VerbsCommon.New, "RunwayFeedActOneTask", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.New, "RunwayFeedActOneTask", DefaultParameterSetName = ImageSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(RunwayTask))]
 public sealed class NewRunwayFeedActOneTaskCommand : MediaCreateCommandBase
 {
     private const string ImageSet = "Image";
 
     /// <summary>The character: an HTTPS URL, a data URI or a local image file (16:9).</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)]
     [Alias("Character", "PSPath")]
     [AllowEmptyString]
+    [TextOnly]
     public string? Image { get; set; }
 
     /// <summary>The performance: an HTTPS URL, a data URI or a local video file (16:9, short and steady). Required.</summary>
-    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)]
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ImageSet)]
     [Parameter(ParameterSetName = InputObjectSet)]
     [Alias("Performance")]
+    [AllowEmptyString]
     public string? Video { get; set; }
 
     /// <summary>Where CometAPI posts the finished task: an https URL. When not given, a placeholder that posts nowhere.</summary>

@@ -7,16 +7,17 @@ using CometRunway.PowerShell.Infrastructure;
 namespace CometRunway.PowerShell.Commands;
 
 /// <summary>Creates Runway tasks that restyle a video: <c>POST /runway/pro/video2video</c> (compatibility format).</summary>
-[Cmdlet(VerbsCommon.New, "RunwayFeedVideoToVideoTask", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.New, "RunwayFeedVideoToVideoTask", DefaultParameterSetName = VideoSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(RunwayTask))]
 public sealed class NewRunwayFeedVideoToVideoTaskCommand : MediaCreateCommandBase
 {
     private const string VideoSet = "Video";
 
     /// <summary>The source video: an HTTPS URL, a data URI, or a local MP4, MOV or WebM file.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)]
     [Alias("VideoUri", "PSPath")]
     [AllowEmptyString]
+    [TextOnly]
     public string? Video { get; set; }
 
     /// <summary>The style to apply, e.g. "pixelated style".</summary>

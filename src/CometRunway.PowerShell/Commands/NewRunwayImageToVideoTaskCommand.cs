@@ -7,16 +7,17 @@ using CometRunway.PowerShell.Infrastructure;
 namespace CometRunway.PowerShell.Commands;
 
 /// <summary>Creates Runway tasks that make a video from an image: <c>POST /runwayml/v1/image_to_video</c>.</summary>
-[Cmdlet(VerbsCommon.New, "RunwayImageToVideoTask", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.New, "RunwayImageToVideoTask", DefaultParameterSetName = PromptImageSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(RunwayTask))]
-public sealed class NewRunwayImageToVideoTaskCommand : MediaCreateCommandBase
+public sealed class NewRunwayImageToVideoTaskCommand : ModeratedCreateCommandBase
 {
     private const string PromptImageSet = "PromptImage";
 
     /// <summary>The first frame: an HTTPS URL, a data URI, or a local PNG, JPEG or WebP file (sent inline, at most 5 MB encoded).</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = PromptImageSet)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PromptImageSet)]
     [Alias("Image", "prompt_image", "PSPath")]
     [AllowEmptyString]
+    [TextOnly]
     public string? PromptImage { get; set; }
 
     /// <summary>What should happen in the video, at most 1000 characters.</summary>
@@ -50,10 +51,12 @@ public sealed class NewRunwayImageToVideoTaskCommand : MediaCreateCommandBase
     [EmptyAsNull]
     public long? Seed { get; set; }
 
-    /// <summary>contentModeration.publicFigureThreshold: auto or low.</summary>
+    /// <summary>
+    /// watermark: -Watermark sends true, -Watermark:$false sends false, and without it the field is not sent. Runway
+    /// dropped the field in 2025; CometAPI still lists it.
+    /// </summary>
     [Parameter]
-    [ArgumentCompleter(typeof(ModerationCompleter))]
-    public string? PublicFigureThreshold { get; set; }
+    public SwitchParameter Watermark { get; set; }
 
     protected override string MainInputName => nameof(PromptImage);
 
@@ -68,7 +71,8 @@ public sealed class NewRunwayImageToVideoTaskCommand : MediaCreateCommandBase
             Ratio = Given(Ratio) ?? defaults.Ratio,
             Duration = Duration,
             Seed = Seed,
-            ContentModeration = Moderation(PublicFigureThreshold),
+            Watermark = MyInvocation.BoundParameters.ContainsKey(nameof(Watermark)) ? Watermark.IsPresent : null,
+            ContentModeration = RequestedModeration,
             ExtraFields = ExtraFields,
             ValueUnwrapper = Unwrapper,
         };

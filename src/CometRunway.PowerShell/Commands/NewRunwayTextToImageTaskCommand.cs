@@ -7,9 +7,9 @@ using CometRunway.PowerShell.Infrastructure;
 namespace CometRunway.PowerShell.Commands;
 
 /// <summary>Creates Runway tasks that make an image from text and reference images: <c>POST /runwayml/v1/text_to_image</c>.</summary>
-[Cmdlet(VerbsCommon.New, "RunwayTextToImageTask", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.New, "RunwayTextToImageTask", DefaultParameterSetName = ReferenceImageSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(RunwayTask))]
-public sealed class NewRunwayTextToImageTaskCommand : MediaCreateCommandBase
+public sealed class NewRunwayTextToImageTaskCommand : ModeratedCreateCommandBase
 {
     private const string ReferenceImageSet = "ReferenceImage";
 
@@ -21,9 +21,11 @@ public sealed class NewRunwayTextToImageTaskCommand : MediaCreateCommandBase
     public string[] ReferenceImage { get; set; } = Array.Empty<string>();
 
     /// <summary>The image to make, at most 1000 characters; reference images are named in it as @tag.</summary>
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ReferenceImageSet)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ReferenceImageSet)]
     [Parameter(ParameterSetName = InputObjectSet)]
     [Alias("Prompt", "prompt_text")]
+    [TextOnly]
+    [AllowEmptyString]
     public string? PromptText { get; set; }
 
     /// <summary>The tags the prompt names the reference images by, in the same order (3 to 16 letters, digits or _).</summary>
@@ -53,11 +55,6 @@ public sealed class NewRunwayTextToImageTaskCommand : MediaCreateCommandBase
     [EmptyAsNull]
     public long? Seed { get; set; }
 
-    /// <summary>contentModeration.publicFigureThreshold: auto or low.</summary>
-    [Parameter]
-    [ArgumentCompleter(typeof(ModerationCompleter))]
-    public string? PublicFigureThreshold { get; set; }
-
     protected override string MainInputName => nameof(ReferenceImage);
 
     protected override string ParameterFor(string requestProperty) =>
@@ -75,7 +72,7 @@ public sealed class NewRunwayTextToImageTaskCommand : MediaCreateCommandBase
             Model = Given(Model) ?? defaults.Model,
             Ratio = Given(Ratio) ?? defaults.Ratio,
             Seed = Seed,
-            ContentModeration = Moderation(PublicFigureThreshold),
+            ContentModeration = RequestedModeration,
             ExtraFields = ExtraFields,
             ValueUnwrapper = Unwrapper,
         };

@@ -7,22 +7,24 @@ using CometRunway.PowerShell.Infrastructure;
 namespace CometRunway.PowerShell.Commands;
 
 /// <summary>Creates Runway tasks that restyle a video by a prompt: <c>POST /runwayml/v1/video_to_video</c>.</summary>
-[Cmdlet(VerbsCommon.New, "RunwayVideoToVideoTask", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.New, "RunwayVideoToVideoTask", DefaultParameterSetName = VideoSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(RunwayTask))]
-public sealed class NewRunwayVideoToVideoTaskCommand : MediaCreateCommandBase
+public sealed class NewRunwayVideoToVideoTaskCommand : ModeratedCreateCommandBase
 {
     private const string VideoSet = "Video";
 
     /// <summary>The source video: an HTTPS URL, a data URI, or a local MP4, MOV or WebM file (sent inline, at most 16 MB encoded).</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)]
     [Alias("VideoUri", "video_uri", "PSPath")]
     [AllowEmptyString]
+    [TextOnly]
     public string? Video { get; set; }
 
     /// <summary>How to change the video, at most 1000 characters. Required.</summary>
-    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)]
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = VideoSet)]
     [Parameter(ParameterSetName = InputObjectSet)]
     [Alias("Prompt", "prompt_text")]
+    [AllowEmptyString]
     public string? PromptText { get; set; }
 
     /// <summary>Images to guide the style (references of type image): HTTPS URLs, data URIs or local image files.</summary>
@@ -52,11 +54,6 @@ public sealed class NewRunwayVideoToVideoTaskCommand : MediaCreateCommandBase
     [EmptyAsNull]
     public long? Seed { get; set; }
 
-    /// <summary>contentModeration.publicFigureThreshold: auto or low.</summary>
-    [Parameter]
-    [ArgumentCompleter(typeof(ModerationCompleter))]
-    public string? PublicFigureThreshold { get; set; }
-
     protected override string MainInputName => nameof(Video);
 
     protected override string ParameterFor(string requestProperty) => requestProperty switch
@@ -77,7 +74,7 @@ public sealed class NewRunwayVideoToVideoTaskCommand : MediaCreateCommandBase
             Model = Given(Model) ?? new VideoToVideoRequest().Model,
             Ratio = Given(Ratio),
             Seed = Seed,
-            ContentModeration = Moderation(PublicFigureThreshold),
+            ContentModeration = RequestedModeration,
             ExtraFields = ExtraFields,
             ValueUnwrapper = Unwrapper,
         };

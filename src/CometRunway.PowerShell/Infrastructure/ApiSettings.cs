@@ -11,9 +11,6 @@ namespace CometRunway.PowerShell.Infrastructure;
 /// </summary>
 internal static class ApiSettings
 {
-    /// <summary>yyyy-MM-dd in ASCII digits (\d would also let other scripts' digits through to the header).</summary>
-    public const string RunwayVersionPattern = @"^[0-9]{4}-[0-9]{2}-[0-9]{2}\z";
-
     public const int MaxRequestTimeoutSec = 3600;
 
     public const int MaxRetryCount = 10;

@@ -14,9 +14,12 @@ namespace CometRunway.PowerShell.Infrastructure;
 /// </remarks>
 public abstract class CreateCommandBase : BackgroundCommandBase<CreateEvent>
 {
+    private readonly Dictionary<CreateRequest, PipedInput> sentFromPipeline = new(ReferenceEqualityComparer.Instance);
     private BatchTaskCreator? batch;
     private RunspaceState? state;
     private string commandName = string.Empty;
+    private HashSet<string> givenOnCommandLine = [];
+    private int inputsPiped;
 
     /// <summary>How many creates may be in flight at once.</summary>
     [Parameter]
@@ -31,8 +34,12 @@ public abstract class CreateCommandBase : BackgroundCommandBase<CreateEvent>
     /// </summary>
     protected abstract IEnumerable<(Func<CreateRequest> Make, object? Input)> RecordRequests();
 
+    /// <summary>The parameter that takes the main image or video, shown in an error about a piped input; null for none.</summary>
+    protected virtual string? MainInputName => null;
+
     protected override Task StartEngine()
     {
+        givenOnCommandLine = MyInvocation.BoundParameters.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var creator = new RunwayTaskCreator(ResolveConnection(), ClientOptions(PostVerbose));
         state = RunspaceState.Current;
         commandName = MyInvocation.MyCommand.Name;
@@ -77,6 +84,7 @@ public abstract class CreateCommandBase : BackgroundCommandBase<CreateEvent>
 
     protected override void ProcessInput()
     {
+        var piped = MyInvocation.ExpectingInput ? PipedInput.Of(++inputsPiped, BoundFromPipeline(), MainInputName) : null;
         foreach (var (make, input) in RecordRequests())
         {
             CreateRequest? request = null;
@@ -89,17 +97,22 @@ public abstract class CreateCommandBase : BackgroundCommandBase<CreateEvent>
             }
             catch (RunwayCreateException invalid)
             {
-                WriteError(ErrorRecords.FromCreate(InParameterTerms(invalid), (object?)request ?? input));
+                WriteError(ErrorRecords.FromCreate(InParameterTerms(invalid), piped?.Value ?? (object?)request ?? input, piped?.Label));
                 continue;
             }
 
             foreach (var warning in request.Warnings())
             {
-                WriteWarning(warning);
+                WriteWarning(piped is null ? warning : $"{piped.Label}: {warning}");
             }
 
             if (Confirmed(request, body))
             {
+                if (piped is not null)
+                {
+                    sentFromPipeline[request] = piped;
+                }
+
                 batch!.Add(request);
             }
         }
@@ -109,17 +122,18 @@ public abstract class CreateCommandBase : BackgroundCommandBase<CreateEvent>
 
     protected override void Write(CreateEvent item)
     {
+        sentFromPipeline.Remove(item.Request, out var piped);
         switch (item)
         {
             case CreateEvent.Created created:
                 WriteTask(created.Task);
                 break;
             case CreateEvent.Failed { Error: RunwayCreateException error } failed:
-                WriteError(ErrorRecords.FromCreate(error, failed.Request));
+                WriteError(ErrorRecords.FromCreate(error, piped?.Value ?? failed.Request, piped?.Label));
                 break;
             case CreateEvent.Failed failed:
-                WriteError(ErrorRecords.Create(failed.Error, ErrorIds.RunwayCreateError, ErrorCategory.NotSpecified, failed.Request,
-                    $"The {failed.Request.Route.Name} create failed in an unexpected way: {failed.Error.Message} {CreateAnswerAdvice}"));
+                WriteError(ErrorRecords.Create(failed.Error, ErrorIds.RunwayCreateError, ErrorCategory.NotSpecified, piped?.Value ?? failed.Request,
+                    $"{(piped is null ? "" : piped.Label + ": ")}The {failed.Request.Route.Name} create failed in an unexpected way: {failed.Error.Message} {CreateAnswerAdvice}"));
                 break;
         }
     }
@@ -129,6 +143,31 @@ public abstract class CreateCommandBase : BackgroundCommandBase<CreateEvent>
 
     /// <summary>A value given as an empty or blank string (an empty CSV cell) is not given at all.</summary>
     protected static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    /// <summary>
+    /// The parameters of the current set bound from the current piped input, with their values. The engine's
+    /// BoundParameters keeps values of earlier inputs, so the properties are read instead: the engine resets those bound
+    /// from the pipeline before each input.
+    /// </summary>
+    private List<KeyValuePair<string, object>> BoundFromPipeline()
+    {
+        var bound = new List<KeyValuePair<string, object>>();
+        foreach (var parameter in MyInvocation.MyCommand.Parameters.Values)
+        {
+            if (!givenOnCommandLine.Contains(parameter.Name) && TakesPipelineInput(parameter)
+                && GetType().GetProperty(parameter.Name)?.GetValue(this) is { } value and not Array { Length: 0 })
+            {
+                bound.Add(new(parameter.Name, value));
+            }
+        }
+
+        return bound;
+    }
+
+    private bool TakesPipelineInput(ParameterMetadata parameter) =>
+        parameter.ParameterSets
+            .Where(set => set.Key == ParameterSetName || set.Key == ParameterAttribute.AllParameterSets)
+            .Any(set => set.Value.ValueFromPipeline || set.Value.ValueFromPipelineByPropertyName);
 
     private const string CreateAnswerAdvice = "The task may exist: look in the CometAPI console before creating it again.";
 

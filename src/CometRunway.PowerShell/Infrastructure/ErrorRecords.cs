@@ -30,11 +30,12 @@ internal static class ErrorRecords
         return Create(error, id, category, target, message);
     }
 
-    /// <param name="target">The request (its route and fields), or the input it could not be made from.</param>
-    public static ErrorRecord FromCreate(RunwayCreateException error, object? target)
+    /// <param name="target">The piped input the request was made from, else the request (its route and fields) or the input it could not be made from.</param>
+    /// <param name="inputLabel">Which piped input failed ("Input 3 (prompt 'a cat…')"), put before the message.</param>
+    public static ErrorRecord FromCreate(RunwayCreateException error, object? target, string? inputLabel = null)
     {
         var (id, category) = ErrorIds.Of(error);
-        return Create(error, id, category, target);
+        return Create(error, id, category, target, inputLabel is null ? null : $"{inputLabel}: {error.Message}");
     }
 
     /// <summary>The target is the file for a file in the way or one that cannot be written, else <paramref name="target"/>.</summary>

@@ -15,6 +15,8 @@ namespace CometRunway.PowerShell.Infrastructure;
 /// </remarks>
 internal static class MediaInputResolver
 {
+    private const string TaskParameter = "InputObject";
+
     /// <returns>Null when nothing was given (the request's own check then says whether the input is required).</returns>
     public static MediaInput? Resolve(PSCmdlet cmdlet, string? value, string parameterName)
     {
@@ -28,26 +30,39 @@ internal static class MediaInputResolver
             : MediaInput.FromFile(FileSystemPath(cmdlet, value, parameterName), parameterName);
     }
 
-    /// <summary>The first output of a succeeded task, e.g. the image of a text_to_image task for an image_to_video one.</summary>
-    public static MediaInput FromTask(RunwayTask task, string parameterName)
+    /// <summary>
+    /// The first output of a succeeded task, e.g. the image of a text_to_image task for an image_to_video one. The task
+    /// may be live, deserialized or hand-made: it is read as every other cmdlet reads a piped task.
+    /// </summary>
+    public static MediaInput FromTask(object item, string parameterName)
     {
-        const string name = "InputObject";
-        if (string.IsNullOrWhiteSpace(task.Id))
+        TaskInput task;
+        try
         {
-            throw Invalid(name, $"{name}: the input is not a Runway task (it has no Id). To create tasks from CSV rows or other objects, give them a {parameterName} property or column.");
+            task = TaskInput.Read(item, withOutput: true);
+        }
+        catch (TaskInputException error)
+        {
+            throw Invalid(TaskParameter, $"{error.Message} To create tasks from CSV rows or other objects, give them a {parameterName} property or column.");
         }
 
+        var status = task.Status?.ToString() ?? "of unknown status (the object has no Status)";
         if (task.Status != RunwayTaskStatus.Succeeded)
         {
-            throw Invalid(name, $"{name}: task {task.Id} is {task.Status}; only the output of a succeeded task can be used as {parameterName}. Pipe it through Wait-RunwayTask first.");
+            throw Invalid(TaskParameter, $"Task {task.Id} is {status}; only the output of a succeeded task can be used as {parameterName}. Pipe it through Wait-RunwayTask first.");
         }
 
-        if (task.Output.Count == 0)
+        if (task.Output is not { Count: > 0 } output)
         {
-            throw Invalid(name, $"{name}: task {task.Id} succeeded without an output URL, so it has nothing to use as {parameterName}.");
+            throw Invalid(TaskParameter, $"Task {task.Id} succeeded without an output URL, so it has nothing to use as {parameterName}.");
         }
 
-        return MediaInput.FromUrl(task.Output[0].AbsoluteUri, name);
+        if (output[0].Scheme != Uri.UriSchemeHttps)
+        {
+            throw Invalid(TaskParameter, $"The output of task {task.Id} is not an HTTPS URL ({Core.Http.UrlDisplay.Describe(output[0])}), and Runway only fetches https:// addresses; download it with Save-RunwayOutput and give the file as {parameterName}.");
+        }
+
+        return MediaInput.FromUrl(output[0].AbsoluteUri, parameterName);
     }
 
     /// <summary>A drive-qualified (<c>Temp:/a.png</c>) or provider-qualified (<c>FileSystem::/a.png</c>) path looks like a URL to a scheme test.</summary>

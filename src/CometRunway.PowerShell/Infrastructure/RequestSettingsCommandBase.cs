@@ -12,7 +12,7 @@ public abstract class RequestSettingsCommandBase : RunwayCommandBase
     /// <summary>The X-Runway-Version header, e.g. 2024-11-06.</summary>
     [Parameter]
     [ArgumentCompleter(typeof(RunwayVersionCompleter))]
-    [ValidatePattern(ApiSettings.RunwayVersionPattern)]
+    [ValidateRunwayVersion]
     public string? RunwayVersion { get; set; }
 
     /// <summary>How long one attempt of a request may take, in seconds.</summary>

@@ -38,8 +38,4 @@ public abstract class TypedCreateCommandBase : CreateCommandBase
     /// <summary>Several images or videos, in order; empty when none were given.</summary>
     protected IReadOnlyList<MediaInput> Media(IEnumerable<string>? values, string parameterName) =>
         (values ?? []).Select(value => Media(value, parameterName)).OfType<MediaInput>().ToList();
-
-    /// <summary>contentModeration, when a public-figure threshold was given.</summary>
-    private protected static ContentModeration? Moderation(string? publicFigureThreshold) =>
-        Given(publicFigureThreshold) is { } threshold ? new ContentModeration { PublicFigureThreshold = threshold } : null;
 }

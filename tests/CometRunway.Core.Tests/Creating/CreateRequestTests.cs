@@ -121,8 +121,8 @@ public sealed class CreateRequestTests
 
         Assert.Equal("PromptImage", noImage.ParameterName);
         Assert.Contains("an HTTPS URL or a local image file", noImage.Message);
-        Assert.Contains("PromptImage takes an image, but data:video/mp4", videoAsImage.Message);
-        Assert.Contains("VideoUri takes a video", imageAsVideo.Message);
+        Assert.Equal("PromptImage: the data URI (video/mp4) is a video; give a PNG, JPEG or WebP image.", videoAsImage.Message);
+        Assert.Equal("VideoUri: the data URI (image/png) is an image; give an MP4, MOV or WebM video.", imageAsVideo.Message);
         Assert.Equal("Image", actOne.ParameterName);
     }
 
@@ -201,6 +201,22 @@ public sealed class CreateRequestTests
         Assert.Contains("Runway retired the model 'gen3a_turbo' (2026-06-10); use 'gen4_turbo' instead.", Assert.Single(retired.Warnings()));
         Assert.Contains("'1280:702' is not one text_to_image is known to take", Assert.Single(oddRatio.Warnings()));
         Assert.Contains("'aleph2'", Assert.Single(custom.Warnings()));
+    }
+
+    [Theory]
+    [InlineData("veo3", 5, "The duration 5 is not one veo3 is known to take (8 seconds); it is sent as given.")]
+    [InlineData("VEO3.1", 5, "The duration 5 is not one VEO3.1 is known to take (4, 6, 8 seconds); it is sent as given.")]
+    [InlineData("veo3", 8, null)]
+    [InlineData("veo3.1", 6, null)]
+    [InlineData("veo3", null, null)]
+    [InlineData("gen4_turbo", 5, null)]
+    public void ADurationTheModelIsNotKnownToTakeIsWarnedAboutLikeARatio(string model, int? duration, string? warning)
+    {
+        var request = new ImageToVideoRequest { PromptImage = Image, Model = model, Duration = duration, Ratio = "1280:720" };
+
+        request.Validate();
+
+        Assert.Equal(warning is null ? [] : [warning], request.Warnings());
     }
 
     [Fact]

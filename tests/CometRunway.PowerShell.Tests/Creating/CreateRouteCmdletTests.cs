@@ -127,4 +127,20 @@ public sealed class CreateRouteCmdletTests : IClassFixture<EmulatorHostFixture>
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void WatermarkIsSentOnlyWhenGivenAndTheExtraFieldRefusalPointsToAParameterThatExists()
+    {
+        var result = fixture.Run(
+            $"New-RunwayImageToVideoTask {Image} 'off' -Watermark:$false {Connection}; New-RunwayImageToVideoTask {Image} 'on' -Watermark {Connection}; New-RunwayImageToVideoTask {Image} 'unset' {Connection}; "
+            + $"New-RunwayImageToVideoTask {Image} 'refused' -ExtraField @{{ watermark = $false }} {Connection}");
+
+        var bodies = emulator.CreatedTasks.Select(Body).ToDictionary(b => b.GetProperty("promptText").GetString()!);
+        Assert.False(bodies["off"].GetProperty("watermark").GetBoolean());
+        Assert.True(bodies["on"].GetProperty("watermark").GetBoolean());
+        Assert.False(bodies["unset"].TryGetProperty("watermark", out _));
+        var refusal = Assert.Single(result.Errors);
+        Assert.Contains("ExtraField sets 'watermark'", refusal.ErrorDetails.Message);
+        Assert.True(fixture.Run("(Get-Command New-RunwayImageToVideoTask).Parameters.ContainsKey('Watermark')").Output.Single() is true);
+    }
 }

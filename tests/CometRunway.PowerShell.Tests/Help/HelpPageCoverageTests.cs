@@ -97,6 +97,19 @@ public sealed class HelpPageCoverageTests
     }
 
     [Fact]
+    public void ARunwayVersionIsDefaultedTheSameOnEveryPage()
+    {
+        var defaults = CmdletContract.All
+            .Select(c => (c.Name, HelpSources.ReadPage(c.Name).Parameters.SingleOrDefault(p => p.Name == "RunwayVersion")))
+            .Where(page => page.Item2 is not null)
+            .Select(page => $"{page.Name}: {page.Item2!.DefaultValue}")
+            .ToList();
+
+        Assert.True(defaults.Count >= 10, string.Join("; ", defaults));
+        Assert.All(defaults, line => Assert.EndsWith(": " + Core.Http.RunwayClientOptions.DefaultRunwayVersion, line));
+    }
+
+    [Fact]
     public void EveryCmdletPageBelongsToACmdlet()
     {
         var pages = Directory.EnumerateFiles(HelpSources.DocsDirectory, "*.md")
