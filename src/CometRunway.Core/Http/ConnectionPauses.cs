@@ -12,7 +12,7 @@ namespace CometRunway.Core.Http;
 /// 429 from one address pauses no other. The module keeps one per runspace, so the commands of a pipeline share it.
 /// Thread-safe.
 /// </summary>
-public sealed class ConnectionPauses
+internal sealed class ConnectionPauses
 {
     private readonly ConcurrentDictionary<(TimeProvider Time, string Connection), RateLimitPause> pauses = new();
 
