@@ -1,7 +1,7 @@
 namespace CometRunway.Core.Waiting;
 
 /// <summary>What <see cref="RunwayTaskWaiter"/>'s Add did with a task, and if it refused it, why.</summary>
-public enum WaitAddResult
+internal enum WaitAddResult
 {
     /// <summary>The task is waited for.</summary>
     Added,
