@@ -72,7 +72,8 @@ public sealed class ApiKey
     /// Replaces the secret in <paramref name="text"/> with <c>****</c>, also where it appears percent-encoded. A key
     /// of at least <see cref="UnambiguousLength"/> characters goes wherever it appears, even inside a longer word; a
     /// shorter one only where it stands alone, so that "k" cannot turn "key" into "****ey" (garbling the text and
-    /// showing where the key's letters are).
+    /// showing where the key's letters are). Letter case is ignored: a server that echoes the key upper- or lower-cased
+    /// still reveals it.
     /// </summary>
     public string Redact(string text)
     {
@@ -94,12 +95,12 @@ public sealed class ApiKey
     {
         if (form.Length >= UnambiguousLength)
         {
-            return text.Replace(form, "****", StringComparison.Ordinal);
+            return text.Replace(form, "****", StringComparison.OrdinalIgnoreCase);
         }
 
         var result = new StringBuilder(text.Length);
         var from = 0;
-        for (var at = text.IndexOf(form, StringComparison.Ordinal); at >= 0; at = text.IndexOf(form, at + 1, StringComparison.Ordinal))
+        for (var at = text.IndexOf(form, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(form, at + 1, StringComparison.OrdinalIgnoreCase))
         {
             var end = at + form.Length;
             if (at >= from && !IsKeyCharacter(text, at - 1) && !IsKeyCharacter(text, end))

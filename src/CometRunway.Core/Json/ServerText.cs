@@ -54,7 +54,7 @@ internal static class ServerText
         var redacted = key.Redact(text);
         foreach (var decoded in new[] { JsonUnescaped(redacted), PercentDecoded(redacted) })
         {
-            if (decoded is not null && decoded.Contains(key.Reveal(), StringComparison.Ordinal))
+            if (decoded is not null && decoded.Contains(key.Reveal(), StringComparison.OrdinalIgnoreCase))
             {
                 // Only a text that hides the key is shown decoded; every other text stays as the server wrote it.
                 redacted = key.Redact(decoded);
@@ -75,7 +75,7 @@ internal static class ServerText
         {
             for (var length = Math.Min(form.Length - 1, head.Length); length >= ShortestKeyStart; length--)
             {
-                if (head.AsSpan().EndsWith(form.AsSpan(0, length), StringComparison.Ordinal))
+                if (head.AsSpan().EndsWith(form.AsSpan(0, length), StringComparison.OrdinalIgnoreCase))
                 {
                     return head[..^length] + "****";
                 }

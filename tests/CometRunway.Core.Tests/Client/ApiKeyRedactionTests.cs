@@ -32,6 +32,15 @@ public sealed class ApiKeyRedactionTests
         Assert.Equal(expected, ApiKey.FromString(secret).Redact(text));
 
     [Fact]
+    public void AKeyEchoedInAnotherLetterCaseIsRedactedToo()
+    {
+        var key = ApiKey.FromString(LongKey);
+
+        Assert.Equal("invalid key: ****; KEY=****", key.Redact($"invalid key: {LongKey.ToLowerInvariant()}; KEY={LongKey.ToUpperInvariant()}"));
+        Assert.Equal("invalid token ****.", ApiKey.FromString("Ab1").Redact("invalid token aB1."));
+    }
+
+    [Fact]
     public void APercentEncodedKeyIsRedactedToo()
     {
         var key = ApiKey.FromString("sk-with+plus/and=equals0123");

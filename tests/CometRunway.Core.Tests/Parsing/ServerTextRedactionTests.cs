@@ -57,6 +57,16 @@ public sealed class ServerTextRedactionTests
     }
 
     [Fact]
+    public void AKeyEchoedLowerCasedIsFoundInTheWholeTextAndAtTheCut()
+    {
+        var lower = Secret.ToLowerInvariant();
+        var atCut = new string('m', ServerText.MaxChars - 12) + lower[..12] + new string('n', 50);
+
+        Assert.Equal("invalid key: ****", ServerText.Redact("invalid key: " + lower, Key));
+        Assert.DoesNotContain(lower[..4], ServerText.Cap(atCut, Key)!);
+    }
+
+    [Fact]
     public void TextWithoutTheKeyIsLeftAsTheServerWroteIt()
     {
         const string text = "a\\u0041 b%41 c";
