@@ -7,7 +7,7 @@ namespace CometRunway.Bench.Wait;
 
 /// <summary>
 /// The child side of <see cref="EmulatorProcess"/>: an emulator without request recording that answers
-/// every task request <paramref name="latency"/> late (server side, so every way of waiting pays it).
+/// every task request the given latency late (server side, so every way of waiting pays it).
 /// </summary>
 internal static class EmulatorServer
 {

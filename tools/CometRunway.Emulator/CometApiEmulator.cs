@@ -15,13 +15,13 @@ namespace CometRunway.Emulator;
 /// </summary>
 public sealed class CometApiEmulator : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly EmulatorState _state;
+    private readonly WebApplication app;
+    private readonly EmulatorState state;
 
     private CometApiEmulator(WebApplication app, EmulatorState state, Uri baseUri)
     {
-        _app = app;
-        _state = state;
+        this.app = app;
+        this.state = state;
         BaseUri = baseUri;
     }
 
@@ -29,29 +29,29 @@ public sealed class CometApiEmulator : IAsyncDisposable
     public Uri BaseUri { get; }
 
     /// <summary>The key the task routes accept as <c>Authorization: Bearer &lt;key&gt;</c>.</summary>
-    public string ApiKey => _state.Options.ApiKey;
+    public string ApiKey => state.Options.ApiKey;
 
-    public EmulatorOptions Options => _state.Options;
+    public EmulatorOptions Options => state.Options;
 
-    public EmulatedTaskStore Tasks => _state.Tasks;
+    public EmulatedTaskStore Tasks => state.Tasks;
 
-    public FaultSet Faults => _state.Faults;
+    public FaultSet Faults => state.Faults;
 
     /// <summary>How the create routes behave; set a changed copy (<c>with { … }</c>). <see cref="Reset"/> restores the start settings.</summary>
     public CreateSettings CreateSettings
     {
-        get => _state.CreateSettings;
-        set => _state.CreateSettings = value;
+        get => state.CreateSettings;
+        set => state.CreateSettings = value;
     }
 
     /// <summary>The tasks the create routes made so far, oldest first; a snapshot. Refused requests make none.</summary>
-    public IReadOnlyList<CreatedTaskRecord> CreatedTasks => _state.Created.Snapshot();
+    public IReadOnlyList<CreatedTaskRecord> CreatedTasks => state.Created.Snapshot();
 
     /// <summary>How many tasks the create routes made: a retry that duplicated a paid task shows here.</summary>
-    public int CreatedCount => _state.Created.Count;
+    public int CreatedCount => state.Created.Count;
 
     /// <summary>The requests received so far (control endpoints excluded), oldest first; a snapshot.</summary>
-    public IReadOnlyList<RecordedRequest> Requests => _state.Recorder.Snapshot();
+    public IReadOnlyList<RecordedRequest> Requests => state.Recorder.Snapshot();
 
     /// <summary><c>{base}runwayml/v1/tasks/{escaped id}</c>.</summary>
     public Uri OfficialTaskUri(string taskId) => new(BaseUri, "runwayml/v1/tasks/" + Uri.EscapeDataString(taskId));
@@ -65,10 +65,10 @@ public sealed class CometApiEmulator : IAsyncDisposable
     /// <summary><c>{base}files/{escaped name}</c>.</summary>
     public Uri FileUri(string name) => new(BaseUri, "files/" + Uri.EscapeDataString(name));
 
-    public void ClearRequests() => _state.Recorder.Clear();
+    public void ClearRequests() => state.Recorder.Clear();
 
     /// <summary>Forgets all tasks, faults, recorded requests and created tasks, and restores the create settings (demo mode re-seeds its demo tasks).</summary>
-    public void Reset() => _state.Reset();
+    public void Reset() => state.Reset();
 
     public static async Task<CometApiEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken ct = default)
     {
@@ -124,11 +124,11 @@ public sealed class CometApiEmulator : IAsyncDisposable
     {
         try
         {
-            await _app.StopAsync();
+            await app.StopAsync();
         }
         finally
         {
-            await _app.DisposeAsync();
+            await app.DisposeAsync();
         }
     }
 

@@ -9,13 +9,13 @@ namespace CometRunway.Emulator;
 /// <summary>Everything one emulator instance owns; shared by its route handlers.</summary>
 internal sealed class EmulatorState
 {
-    private long _requestCounter;
-    private CreateSettings _createSettings;
+    private long requestCounter;
+    private CreateSettings createSettings;
 
     public EmulatorState(EmulatorOptions options)
     {
         Options = options;
-        _createSettings = options.CreateSettings;
+        createSettings = options.CreateSettings;
         Tasks = new EmulatedTaskStore(options.TimeProvider);
         Recorder = new RequestRecorder(Math.Max(1, options.MaxRecordedRequests));
         if (options.DemoMode)
@@ -37,15 +37,15 @@ internal sealed class EmulatorState
     /// <summary>How the create routes behave now.</summary>
     public CreateSettings CreateSettings
     {
-        get => Volatile.Read(ref _createSettings);
-        set => Volatile.Write(ref _createSettings, value ?? throw new ArgumentNullException(nameof(value)));
+        get => Volatile.Read(ref createSettings);
+        set => Volatile.Write(ref createSettings, value ?? throw new ArgumentNullException(nameof(value)));
     }
 
     public CreatedTaskLog Created { get; } = new();
 
     /// <summary>A gateway-style request id, unique within this emulator.</summary>
     public string NextRequestId() =>
-        "2026" + Interlocked.Increment(ref _requestCounter).ToString("D16", System.Globalization.CultureInfo.InvariantCulture);
+        "2026" + Interlocked.Increment(ref requestCounter).ToString("D16", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The task as the routes should see it now, creating demo tasks for unknown ids in demo mode.</summary>
     public TaskView? ViewTask(string id) =>

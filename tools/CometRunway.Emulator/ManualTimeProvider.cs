@@ -6,18 +6,18 @@ namespace CometRunway.Emulator;
 /// </summary>
 public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
-    private long _utcTicks = start.UtcTicks;
+    private long utcTicks = start.UtcTicks;
 
     public ManualTimeProvider()
         : this(new DateTimeOffset(2026, 3, 13, 1, 52, 46, TimeSpan.Zero))
     {
     }
 
-    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _utcTicks), TimeSpan.Zero);
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref utcTicks), TimeSpan.Zero);
 
     public void Advance(TimeSpan by)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
-        Interlocked.Add(ref _utcTicks, by.Ticks);
+        Interlocked.Add(ref utcTicks, by.Ticks);
     }
 }

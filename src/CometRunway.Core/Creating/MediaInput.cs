@@ -107,7 +107,7 @@ public sealed partial class MediaInput
         ArgumentNullException.ThrowIfNull(path);
         var name = parameterName ?? "media";
         string fullPath;
-        byte[] head = new byte[MediaSniffer.HeadLength];
+        var head = new byte[MediaSniffer.HeadLength];
         int headLength;
         long length;
         try

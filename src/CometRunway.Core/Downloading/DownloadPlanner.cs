@@ -11,13 +11,13 @@ namespace CometRunway.Core.Downloading;
 /// </summary>
 internal sealed partial class DownloadPlanner
 {
-    private readonly DownloadPlanOptions _options;
-    private readonly string _directory;
+    private readonly DownloadPlanOptions options;
+    private readonly string directory;
 
     // Names are compared ignoring case: the batch may land on a case-insensitive file system.
-    private readonly HashSet<string> _claimedNames = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> _claimedStems = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> _pendingStems = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> claimedNames = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> claimedStems = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> pendingStems = new(StringComparer.OrdinalIgnoreCase);
 
     /// <exception cref="ArgumentException">The directory is not absolute, or the template has an unknown token.</exception>
     public DownloadPlanner(DownloadPlanOptions options)
@@ -33,8 +33,8 @@ internal sealed partial class DownloadPlanner
             ValidateTemplate(template);
         }
 
-        _options = options;
-        _directory = Path.GetFullPath(options.DestinationDirectory);
+        this.options = options;
+        directory = Path.GetFullPath(options.DestinationDirectory);
     }
 
     /// <summary>Plans one request.</summary>
@@ -64,14 +64,14 @@ internal sealed partial class DownloadPlanner
             TaskId = request.TaskId,
             TaskFormat = request.TaskFormat,
             OutputIndex = request.OutputIndex,
-            Directory = _directory,
+            Directory = directory,
             Stem = stem,
             Extension = extension,
-            Overwrite = _options.Force,
-            SkipIfIdentical = _options.SkipIdentical,
+            Overwrite = options.Force,
+            SkipIfIdentical = options.SkipIdentical,
         };
 
-        if (planned.FinalPath is { } finalPath && !_options.Force && !_options.SkipIdentical && Path.Exists(finalPath))
+        if (planned.FinalPath is { } finalPath && !options.Force && !options.SkipIdentical && Path.Exists(finalPath))
         {
             throw DownloadErrors.Exists(planned, finalPath);
         }
@@ -81,7 +81,7 @@ internal sealed partial class DownloadPlanner
 
     private string BuildStem(DownloadRequest request, string urlStem)
     {
-        if (_options.NameTemplate is { } template)
+        if (options.NameTemplate is { } template)
         {
             return TemplateToken().Replace(template, match => match.Groups[1].Value.ToLowerInvariant() switch
             {
@@ -115,21 +115,21 @@ internal sealed partial class DownloadPlanner
         {
             var candidateStem = n == 1 ? stem : $"{TrimForSuffix(stem)}_{n}";
             var taken = extension is null
-                ? _claimedStems.Contains(candidateStem)
-                : _claimedNames.Contains(candidateStem + "." + extension) || _pendingStems.Contains(candidateStem);
+                ? claimedStems.Contains(candidateStem)
+                : claimedNames.Contains(candidateStem + "." + extension) || pendingStems.Contains(candidateStem);
             if (taken)
             {
                 continue;
             }
 
-            _claimedStems.Add(candidateStem);
+            claimedStems.Add(candidateStem);
             if (extension is null)
             {
-                _pendingStems.Add(candidateStem);
+                pendingStems.Add(candidateStem);
             }
             else
             {
-                _claimedNames.Add(candidateStem + "." + extension);
+                claimedNames.Add(candidateStem + "." + extension);
             }
 
             return candidateStem;

@@ -9,24 +9,24 @@ namespace CometRunway.Core.Downloading;
 /// </summary>
 internal sealed class RunwayDownloader
 {
-    private readonly HttpClient _client;
-    private readonly RunwayDownloaderOptions _options;
-    private readonly IRunwayTaskSource? _taskSource;
-    private readonly Action<string>? _verbose;
+    private readonly HttpClient client;
+    private readonly RunwayDownloaderOptions options;
+    private readonly IRunwayTaskSource? taskSource;
+    private readonly Action<string>? verbose;
 
     /// <param name="options">Null for the defaults.</param>
     /// <param name="taskSource">Reads a task again for fresh links when a link expired; null to report expiry as an error.</param>
     /// <param name="verbose">Receives a line as each file starts, is retried, refreshed, saved or skipped (before its event); null = none are built.</param>
     public RunwayDownloader(RunwayDownloaderOptions? options = null, IRunwayTaskSource? taskSource = null, Action<string>? verbose = null)
     {
-        _options = options ?? new RunwayDownloaderOptions();
-        _options.Validate();
-        _taskSource = taskSource;
-        _verbose = verbose;
-        _client = HttpClients.Files;
+        this.options = options ?? new RunwayDownloaderOptions();
+        this.options.Validate();
+        this.taskSource = taskSource;
+        this.verbose = verbose;
+        client = HttpClients.Files;
     }
 
-    public RunwayDownloaderOptions Options => _options;
+    public RunwayDownloaderOptions Options => options;
 
     /// <summary>Saves one file. Never throws for a failed download: the result says what happened.</summary>
     public Task<DownloadFinished> DownloadAsync(PlannedDownload download, Action<DownloadEvent>? onEvent, CancellationToken cancellationToken) =>
@@ -66,8 +66,8 @@ internal sealed class RunwayDownloader
         CancellationToken cancellationToken)
     {
         var sink = WithVerbose(onEvent);
-        var batch = new BatchProgressTracker(sink, total, _options.ProgressInterval);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.ThrottleLimit, CancellationToken = cancellationToken };
+        var batch = new BatchProgressTracker(sink, total, options.ProgressInterval);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.ThrottleLimit, CancellationToken = cancellationToken };
         try
         {
             await forEach(parallel, async (download, token) =>
@@ -91,7 +91,7 @@ internal sealed class RunwayDownloader
     private Action<DownloadEvent> WithVerbose(Action<DownloadEvent>? onEvent)
     {
         var report = onEvent ?? (_ => { });
-        if (_verbose is not { } verbose)
+        if (verbose is not { } log)
         {
             return report;
         }
@@ -100,7 +100,7 @@ internal sealed class RunwayDownloader
         {
             if (DownloadMessages.Verbose(item) is { } line)
             {
-                verbose(line);
+                log(line);
             }
 
             report(item);
@@ -111,7 +111,7 @@ internal sealed class RunwayDownloader
         PlannedDownload download, Action<DownloadEvent> onEvent, BatchProgressTracker? batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(download);
-        var transfer = new FileTransfer(download, _client, _options, _taskSource, onEvent, batch);
+        var transfer = new FileTransfer(download, client, options, taskSource, onEvent, batch);
         var result = await transfer.RunAsync(cancellationToken).ConfigureAwait(false);
         onEvent(result);
         return result;

@@ -16,7 +16,7 @@ internal static class ErrorResponseMapper
         var said = serverMessage is { Length: > 0 } ? $": {serverMessage}" : excerpt.Length > 0 ? $". The response began: {excerpt}" : ".";
         var statusText = $"HTTP {code} {reasonPhrase ?? status.ToString()}";
 
-        (RunwayErrorKind kind, string message) = code switch
+        (var kind, var message) = code switch
         {
             _ when ApiErrorBody.IsTaskNotExist(serverCode, serverMessage) =>
                 (RunwayErrorKind.TaskNotVisible, $"Task '{taskId}' is not visible yet (task_not_exist). New tasks can take from seconds to several minutes to appear; Wait-RunwayTask keeps polling until they do."),

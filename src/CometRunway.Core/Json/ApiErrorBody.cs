@@ -18,7 +18,7 @@ internal static class ApiErrorBody
     {
         code = null;
         message = null;
-        using JsonDocument? document = LenientJson.TryParse(utf8Body, out _);
+        using var document = LenientJson.TryParse(utf8Body, out _);
         return document is not null && TryRead(document.RootElement, out code, out message, key);
     }
 
@@ -31,7 +31,7 @@ internal static class ApiErrorBody
             return false;
         }
 
-        if (JsonFields.TryGet(root, "error", out JsonElement error))
+        if (JsonFields.TryGet(root, "error", out var error))
         {
             if (error.ValueKind == JsonValueKind.Object)
             {

@@ -24,14 +24,14 @@ internal static class BodyExcerpt
         // At most 3 bytes make one UTF-16 char (4 bytes make two), so this prefix always yields more than maxChars
         // chars when the body is longer; we never decode a whole large body. The margin holds a key that begins
         // before the cut however it is written (a JSON escape takes 6 bytes a character).
-        long margin = key is null ? 0 : key.Reveal().Length * 6L + 6;
-        int byteBudget = (int)Math.Min((long)maxChars * 4 + 4 + margin, int.MaxValue);
-        bool bytesCut = body.Length > byteBudget;
-        string decoded = Encoding.UTF8.GetString(bytesCut ? body[..byteBudget] : body);
+        var margin = key is null ? 0 : key.Reveal().Length * 6L + 6;
+        var byteBudget = (int)Math.Min((long)maxChars * 4 + 4 + margin, int.MaxValue);
+        var bytesCut = body.Length > byteBudget;
+        var decoded = Encoding.UTF8.GetString(bytesCut ? body[..byteBudget] : body);
 
         var text = new StringBuilder(decoded.Length);
-        bool pendingSpace = false;
-        foreach (char c in decoded)
+        var pendingSpace = false;
+        foreach (var c in decoded)
         {
             if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
@@ -48,8 +48,8 @@ internal static class BodyExcerpt
             text.Append(c);
         }
 
-        string redacted = ServerText.Redact(text.ToString(), key);
-        int cut = ServerText.CutAt(redacted, maxChars);
+        var redacted = ServerText.Redact(text.ToString(), key);
+        var cut = ServerText.CutAt(redacted, maxChars);
         return cut < redacted.Length || bytesCut ? ServerText.Head(redacted, cut, key).TrimEnd(' ') + Ellipsis : redacted;
     }
 }

@@ -21,11 +21,11 @@ internal static class JsonFields
 
     /// <summary>A string field (numbers and booleans as their JSON text); blank strings count as absent.</summary>
     public static string? Text(JsonElement obj, string name) =>
-        TryGet(obj, name, out JsonElement value) ? Text(value) : null;
+        TryGet(obj, name, out var value) ? Text(value) : null;
 
     public static string? Text(JsonElement value)
     {
-        string? text = value.ValueKind switch
+        var text = value.ValueKind switch
         {
             JsonValueKind.String => value.GetString(),
             JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
@@ -37,7 +37,7 @@ internal static class JsonFields
     /// <summary>Like <see cref="Text(JsonElement, string)"/>, but an object or array is kept as its JSON text.</summary>
     public static string? AnyText(JsonElement obj, string name)
     {
-        if (!TryGet(obj, name, out JsonElement value))
+        if (!TryGet(obj, name, out var value))
         {
             return null;
         }
@@ -47,5 +47,5 @@ internal static class JsonFields
 
     /// <summary>The object held by <paramref name="name"/>, or <c>default</c> when there is none.</summary>
     public static JsonElement Object(JsonElement obj, string name) =>
-        TryGet(obj, name, out JsonElement value) && value.ValueKind == JsonValueKind.Object ? value : default;
+        TryGet(obj, name, out var value) && value.ValueKind == JsonValueKind.Object ? value : default;
 }

@@ -18,8 +18,8 @@ internal static class LenientJson
     /// <summary>Like the span overload, but the document reads <paramref name="utf8Body"/> in place: no copy of the body.</summary>
     public static JsonDocument? TryParse(ReadOnlyMemory<byte> utf8Body, out string? whyNot)
     {
-        ReadOnlyMemory<byte> body = utf8Body[(utf8Body.Length - Utf8Bom.Skip(utf8Body.Span).Length)..];
-        int start = FirstNonWhitespace(body.Span);
+        var body = utf8Body[(utf8Body.Length - Utf8Bom.Skip(utf8Body.Span).Length)..];
+        var start = FirstNonWhitespace(body.Span);
         if (start < 0)
         {
             whyNot = "an empty body";
@@ -46,7 +46,7 @@ internal static class LenientJson
 
     private static int FirstNonWhitespace(ReadOnlySpan<byte> body)
     {
-        for (int i = 0; i < body.Length; i++)
+        for (var i = 0; i < body.Length; i++)
         {
             if (body[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
             {

@@ -22,7 +22,7 @@ internal static class PlainJsonValue
     public static Dictionary<string, object?> FromObject(JsonElement element)
     {
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (JsonProperty property in element.EnumerateObject())
+        foreach (var property in element.EnumerateObject())
         {
             // Indexer, not Add: a duplicate key in the JSON keeps its last value instead of throwing.
             result[property.Name] = From(property.Value);
@@ -34,7 +34,7 @@ internal static class PlainJsonValue
     private static List<object?> FromArray(JsonElement element)
     {
         var result = new List<object?>(element.GetArrayLength());
-        foreach (JsonElement item in element.EnumerateArray())
+        foreach (var item in element.EnumerateArray())
         {
             result.Add(From(item));
         }
@@ -44,18 +44,18 @@ internal static class PlainJsonValue
 
     private static object Number(JsonElement element)
     {
-        if (element.TryGetInt64(out long integral))
+        if (element.TryGetInt64(out var integral))
         {
             return integral;
         }
 
-        if (!element.TryGetDouble(out double value) || !double.IsFinite(value))
+        if (!element.TryGetDouble(out var value) || !double.IsFinite(value))
         {
             // Beyond double's range (e.g. 1e400): keep the digits rather than lose them.
             return element.GetRawText();
         }
 
-        bool fitsLong = value >= long.MinValue && value < long.MaxValue;
+        var fitsLong = value >= long.MinValue && value < long.MaxValue;
         return fitsLong && Math.Floor(value) == value ? (object)(long)value : value;
     }
 }

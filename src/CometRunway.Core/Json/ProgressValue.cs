@@ -13,9 +13,9 @@ internal static class ProgressValue
     /// </summary>
     public static double? From(JsonElement value)
     {
-        double? percent = value.ValueKind switch
+        var percent = value.ValueKind switch
         {
-            JsonValueKind.Number when value.TryGetDouble(out double number) => FromNumber(number),
+            JsonValueKind.Number when value.TryGetDouble(out var number) => FromNumber(number),
             JsonValueKind.String => FromString(value.GetString()),
             _ => null,
         };
@@ -30,13 +30,13 @@ internal static class ProgressValue
         }
 
         text = text.Trim();
-        bool isPercent = text.EndsWith('%');
+        var isPercent = text.EndsWith('%');
         if (isPercent)
         {
             text = text[..^1].TrimEnd();
         }
 
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number))
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
             return null;
         }

@@ -20,7 +20,7 @@ internal static class RunwayStatusNormalizer
             return RunwayTaskStatus.Unknown;
         }
 
-        string status = rawStatus.Trim().ToUpperInvariant().Replace('-', '_').Replace(' ', '_');
+        var status = rawStatus.Trim().ToUpperInvariant().Replace('-', '_').Replace(' ', '_');
         return status switch
         {
             // Feed (CometAPI compatibility) vocabulary.

@@ -25,13 +25,13 @@ internal static class RunwayTaskParser
     {
         ArgumentNullException.ThrowIfNull(context);
 
-        JsonDocument? parsed = LenientJson.TryParse(utf8Body, out string? notJson);
+        var parsed = LenientJson.TryParse(utf8Body, out var notJson);
         if (parsed is null)
         {
             throw Malformed(utf8Body.Span, context, format, notJson!, serverCode: null);
         }
 
-        using JsonDocument document = KeyScrubber.Scrub(parsed, utf8Body.Span, context.Key);
+        using var document = KeyScrubber.Scrub(parsed, utf8Body.Span, context.Key);
         try
         {
             return FromRoot(document.RootElement, utf8Body.Span, format, context);
@@ -55,7 +55,7 @@ internal static class RunwayTaskParser
             return TaskAssembler.Build(root, envelope: default, format, context);
         }
 
-        ApiErrorBody.TryRead(root, out string? code, out string? message);
+        ApiErrorBody.TryRead(root, out var code, out var message);
         if (ApiErrorBody.IsTaskNotExist(code, message))
         {
             throw new RunwayApiException(
@@ -69,7 +69,7 @@ internal static class RunwayTaskParser
             };
         }
 
-        JsonElement data = JsonFields.Object(root, "data");
+        var data = JsonFields.Object(root, "data");
         if (TaskShape.IsTask(data))
         {
             return TaskAssembler.Build(data, envelope: root, format, context);
@@ -89,7 +89,7 @@ internal static class RunwayTaskParser
             return task;
         }
 
-        string excerpt = BodyExcerpt.From(body, key: context.Key);
+        var excerpt = BodyExcerpt.From(body, key: context.Key);
         throw new RunwayApiException(
             RunwayErrorKind.MalformedResponse,
             $"{Route(format)} answered the request for task '{context.RequestedId}' with task '{task.Id}', so the answer was not used; " +
@@ -102,7 +102,7 @@ internal static class RunwayTaskParser
 
     private static string DescribeNonTask(JsonElement root, string? code, string? message)
     {
-        string said = message is null ? "" : $" saying \"{message}\"";
+        var said = message is null ? "" : $" saying \"{message}\"";
         if (JsonFields.Has(root, "error"))
         {
             return $"an error{(code is null ? "" : $" (code {code})")}{said} instead of a task";
@@ -121,7 +121,7 @@ internal static class RunwayTaskParser
     private static RunwayApiException Malformed(
         ReadOnlySpan<byte> body, TaskParseContext context, RunwayTaskFormat format, string what, string? serverCode, Exception? inner = null)
     {
-        string excerpt = BodyExcerpt.From(body, key: context.Key);
+        var excerpt = BodyExcerpt.From(body, key: context.Key);
         return new RunwayApiException(
             RunwayErrorKind.MalformedResponse,
             $"{Route(format)} sent {what} where a Runway task in JSON was expected " +

@@ -27,10 +27,10 @@ internal static class TaskAssembler
     /// <param name="context">What the request knew: the id asked for, version header, base address, time.</param>
     public static RunwayTask Build(JsonElement outer, JsonElement envelope, RunwayTaskFormat format, TaskParseContext context)
     {
-        JsonElement nested = JsonFields.Object(outer, "data");
+        var nested = JsonFields.Object(outer, "data");
 
-        string? rawStatus = JsonFields.Text(outer, "status") ?? JsonFields.Text(nested, "status");
-        bool hasVideoUrl = HasWebUrl(outer, "video_url") || HasWebUrl(nested, "video_url");
+        var rawStatus = JsonFields.Text(outer, "status") ?? JsonFields.Text(nested, "status");
+        var hasVideoUrl = HasWebUrl(outer, "video_url") || HasWebUrl(nested, "video_url");
 
         var urls = new UrlCollector();
         urls.AddOutput(outer, "output");
@@ -44,7 +44,7 @@ internal static class TaskAssembler
         urls.AddAsset(outer, "last_frame");
         urls.AddAsset(nested, "last_frame");
 
-        DateTimeOffset? submittedAt = Time(outer, nested, "submit_time");
+        var submittedAt = Time(outer, nested, "submit_time");
 
         return new RunwayTask
         {
@@ -76,13 +76,13 @@ internal static class TaskAssembler
         UrlCollector.TryGetWebUrl(JsonFields.Text(obj, name), out _);
 
     private static double? Progress(JsonElement obj) =>
-        JsonFields.TryGet(obj, "progress", out JsonElement value) ? ProgressValue.From(value) : null;
+        JsonFields.TryGet(obj, "progress", out var value) ? ProgressValue.From(value) : null;
 
     private static DateTimeOffset? Time(JsonElement outer, JsonElement nested, string name) =>
         Time(outer, name) ?? Time(nested, name);
 
     private static DateTimeOffset? Time(JsonElement obj, string name) =>
-        JsonFields.TryGet(obj, name, out JsonElement value) ? WireTimestamp.From(value) : null;
+        JsonFields.TryGet(obj, name, out var value) ? WireTimestamp.From(value) : null;
 
     /// <summary>
     /// Every outer field the model does not name, the nested provider task included whole under "data" (as the
@@ -92,7 +92,7 @@ internal static class TaskAssembler
     {
         // Made on the first extra field: a plain task has none, and one is read per task every few seconds.
         Dictionary<string, object?>? properties = null;
-        foreach (JsonProperty property in outer.EnumerateObject())
+        foreach (var property in outer.EnumerateObject())
         {
             if (!ModelFields.Contains(property.Name))
             {
@@ -102,7 +102,7 @@ internal static class TaskAssembler
 
         if (envelope.ValueKind == JsonValueKind.Object)
         {
-            foreach (JsonProperty property in envelope.EnumerateObject())
+            foreach (var property in envelope.EnumerateObject())
             {
                 if (!EnvelopeFields.Contains(property.Name))
                 {

@@ -26,7 +26,7 @@ internal sealed class UrlCollector
     {
         uri = null;
         if (string.IsNullOrWhiteSpace(text)
-            || !Uri.TryCreate(text.Trim(), UriKind.Absolute, out Uri? parsed)
+            || !Uri.TryCreate(text.Trim(), UriKind.Absolute, out var parsed)
             || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps))
         {
             return false;
@@ -38,7 +38,7 @@ internal sealed class UrlCollector
 
     private void Add(JsonElement obj, string name, bool isOutput)
     {
-        if (JsonFields.TryGet(obj, name, out JsonElement value))
+        if (JsonFields.TryGet(obj, name, out var value))
         {
             AddValue(value, isOutput, allowArray: true);
         }
@@ -52,11 +52,11 @@ internal sealed class UrlCollector
             case JsonValueKind.String:
                 AddText(value.GetString(), isOutput);
                 break;
-            case JsonValueKind.Object when JsonFields.TryGet(value, "url", out JsonElement url) && url.ValueKind == JsonValueKind.String:
+            case JsonValueKind.Object when JsonFields.TryGet(value, "url", out var url) && url.ValueKind == JsonValueKind.String:
                 AddText(url.GetString(), isOutput);
                 break;
             case JsonValueKind.Array when allowArray:
-                foreach (JsonElement item in value.EnumerateArray())
+                foreach (var item in value.EnumerateArray())
                 {
                     AddValue(item, isOutput, allowArray: false);
                 }
@@ -67,7 +67,7 @@ internal sealed class UrlCollector
 
     private void AddText(string? text, bool isOutput)
     {
-        if (TryGetWebUrl(text, out Uri? uri) && (seen ??= new(StringComparer.Ordinal)).Add(uri.AbsoluteUri))
+        if (TryGetWebUrl(text, out var uri) && (seen ??= new(StringComparer.Ordinal)).Add(uri.AbsoluteUri))
         {
             (isOutput ? output ??= [] : assets ??= []).Add(uri);
         }

@@ -14,7 +14,7 @@ internal static class WireTimestamp
     /// <summary>Null for 0 ("not yet"), negative, out-of-range or unreadable values.</summary>
     public static DateTimeOffset? From(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.Number when value.TryGetDouble(out double number) => FromUnix(number),
+        JsonValueKind.Number when value.TryGetDouble(out var number) => FromUnix(number),
         JsonValueKind.String => FromString(value.GetString()),
         _ => null,
     };
@@ -27,13 +27,13 @@ internal static class WireTimestamp
         }
 
         text = text.Trim();
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number))
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
             return FromUnix(number);
         }
 
         // A time without an offset is taken as UTC, which is what servers mean by it.
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset parsed)
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
             ? parsed
             : null;
     }
@@ -45,7 +45,7 @@ internal static class WireTimestamp
             return null;
         }
 
-        double milliseconds = value >= MillisecondsThreshold ? value : value * 1000;
+        var milliseconds = value >= MillisecondsThreshold ? value : value * 1000;
         return milliseconds <= MaxUnixMilliseconds
             ? DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(milliseconds))
             : null;

@@ -1,7 +1,5 @@
 using System.Runtime.ExceptionServices;
-using System.Threading.Channels;
 using CometRunway.Core.Http;
-using CometRunway.Core.Retry;
 using CometRunway.Core.Tasks;
 
 namespace CometRunway.Core.Waiting;
@@ -364,7 +362,7 @@ internal sealed partial class RunwayTaskWaiter
     /// <summary>When the loop must look again without a message: a due poll, the deadline, a progress tick; null = never.</summary>
     private TimeSpan? NextWake(TimeSpan? deadline)
     {
-        TimeSpan? wake = deadline;
+        var wake = deadline;
         if (inFlight.Count < concurrency.Current && dueQueue.TryPeek(out _, out var dueAt))
         {
             var now = Now;

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using CometRunway.Core.Http;
 using CometRunway.Core.Retry;
 using CometRunway.Core.Tasks;
 using CometRunway.Core.Waiting;

@@ -155,7 +155,7 @@ internal sealed record TaskInput(string Id, RunwayTaskFormat? Format, Uri? BaseU
     private static IReadOnlyList<Uri>? OutputOf(Fields fields, object item)
     {
         var (name, value) = fields.First("Output");
-        IEnumerable<object?> entries = Plain(value) switch
+        var entries = Plain(value) switch
         {
             null => [],
             string text => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries),

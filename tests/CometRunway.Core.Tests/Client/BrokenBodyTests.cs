@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Text;
 using CometRunway.Core.Configuration;
 using CometRunway.Core.Http;
-using CometRunway.Core.Retry;
 using CometRunway.Core.Tasks;
 
 namespace CometRunway.Core.Tests.Client;

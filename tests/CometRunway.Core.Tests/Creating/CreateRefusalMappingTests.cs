@@ -1,6 +1,5 @@
 using System.Net;
 using CometRunway.Core.Creating;
-using CometRunway.Core.Http;
 using CometRunway.Core.Tests.Client;
 using CometRunway.Emulator;
 using CometRunway.Emulator.Faults;

@@ -5,12 +5,12 @@ namespace CometRunway.Core.Tests.Downloading;
 
 public sealed class DownloadPlannerTests : IDisposable
 {
-    private readonly TempDirectory _directory = new();
+    private readonly TempDirectory directory = new();
 
-    public void Dispose() => _directory.Dispose();
+    public void Dispose() => directory.Dispose();
 
     private DownloadPlanner Planner(string? template = null, bool force = false, bool skipIdentical = false) =>
-        new(new DownloadPlanOptions { DestinationDirectory = _directory.Path, NameTemplate = template, Force = force, SkipIdentical = skipIdentical });
+        new(new DownloadPlanOptions { DestinationDirectory = directory.Path, NameTemplate = template, Force = force, SkipIdentical = skipIdentical });
 
     private static DownloadRequest Request(string url, string? taskId = null, int index = 0, int count = 1) =>
         new() { Url = new Uri(url), TaskId = taskId, OutputIndex = index, OutputCount = count };
@@ -19,8 +19,8 @@ public sealed class DownloadPlannerTests : IDisposable
     public void TaskWithOneOutputIsNamedAfterTheTask()
     {
         var planned = Planner().Plan(Request("https://cdn.example/x/abc.mp4?sig=1", "task-1"));
-        Assert.Equal(_directory.Combine("task-1.mp4"), planned.FinalPath);
-        Assert.Equal(_directory.Combine("task-1.mp4"), planned.DisplayPath);
+        Assert.Equal(directory.Combine("task-1.mp4"), planned.FinalPath);
+        Assert.Equal(directory.Combine("task-1.mp4"), planned.DisplayPath);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class DownloadPlannerTests : IDisposable
         var planned = Planner().Plan(Request("https://cdn.example/download", "t1"));
         Assert.True(planned.ExtensionPending);
         Assert.Null(planned.FinalPath);
-        Assert.Equal(_directory.Combine("t1.<ext from Content-Type>"), planned.DisplayPath);
+        Assert.Equal(directory.Combine("t1.<ext from Content-Type>"), planned.DisplayPath);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class DownloadPlannerTests : IDisposable
     {
         var planned = Planner().Plan(Request(url));
         var path = planned.FinalPath ?? planned.DisplayPath;
-        Assert.Equal(_directory.Path, Path.GetDirectoryName(Path.GetFullPath(path)));
+        Assert.Equal(directory.Path, Path.GetDirectoryName(Path.GetFullPath(path)));
         Assert.False(Path.GetFileName(path).StartsWith('.'));
     }
 
@@ -125,17 +125,17 @@ public sealed class DownloadPlannerTests : IDisposable
     [Fact]
     public void ExistingFileIsRefusedByDefault()
     {
-        File.WriteAllText(_directory.Combine("t1.mp4"), "old");
+        File.WriteAllText(directory.Combine("t1.mp4"), "old");
         var error = Assert.Throws<RunwayDownloadException>(() => Planner().Plan(Request("https://cdn.example/a.mp4", "t1")));
         Assert.Equal(DownloadErrorKind.ResourceExists, error.Kind);
         Assert.Contains("-Force", error.Message);
-        Assert.Equal(_directory.Combine("t1.mp4"), error.Path);
+        Assert.Equal(directory.Combine("t1.mp4"), error.Path);
     }
 
     [Fact]
     public void ExistingFileIsAcceptedWithForceOrSkipIdentical()
     {
-        File.WriteAllText(_directory.Combine("t1.mp4"), "old");
+        File.WriteAllText(directory.Combine("t1.mp4"), "old");
         Assert.True(Planner(force: true).Plan(Request("https://cdn.example/a.mp4", "t1")).Overwrite);
         Assert.True(Planner(skipIdentical: true).Plan(Request("https://cdn.example/a.mp4", "t1")).SkipIfIdentical);
     }
@@ -161,7 +161,7 @@ public sealed class DownloadPlannerTests : IDisposable
     [Fact]
     public void PlanningWritesNothing()
     {
-        var target = _directory.Combine("sub", "deeper");
+        var target = directory.Combine("sub", "deeper");
         var planner = new DownloadPlanner(new DownloadPlanOptions { DestinationDirectory = target });
         planner.Plan(Request("https://cdn.example/a.mp4"));
         Assert.False(Directory.Exists(target));

@@ -39,27 +39,27 @@ internal sealed class TempDirectory : IDisposable
 /// <summary>Collects engine events from any thread.</summary>
 internal sealed class EventLog
 {
-    private readonly ConcurrentQueue<DownloadEvent> _events = new();
+    private readonly ConcurrentQueue<DownloadEvent> events = new();
 
-    public Action<DownloadEvent> Sink => _events.Enqueue;
+    public Action<DownloadEvent> Sink => events.Enqueue;
 
-    public IReadOnlyList<DownloadEvent> All => _events.ToArray();
+    public IReadOnlyList<DownloadEvent> All => events.ToArray();
 
-    public IReadOnlyList<T> Of<T>() where T : DownloadEvent => _events.OfType<T>().ToArray();
+    public IReadOnlyList<T> Of<T>() where T : DownloadEvent => events.OfType<T>().ToArray();
 }
 
 /// <summary>An in-test task source (not a wire mock: the wire under test is the file host) that hands out fresh links.</summary>
 internal sealed class FreshLinkTaskSource(Func<string, RunwayTask> read) : IRunwayTaskSource
 {
-    private int _reads;
+    private int reads;
 
-    public int Reads => Volatile.Read(ref _reads);
+    public int Reads => Volatile.Read(ref reads);
 
     public List<RunwayTaskFormat> FormatsAsked { get; } = [];
 
     public Task<RunwayTask> GetTaskAsync(string id, RunwayTaskFormat format, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _reads);
+        Interlocked.Increment(ref reads);
         lock (FormatsAsked)
         {
             FormatsAsked.Add(format);

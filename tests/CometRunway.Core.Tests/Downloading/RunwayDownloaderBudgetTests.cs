@@ -3,7 +3,6 @@ using CometRunway.Core.Downloading;
 using CometRunway.Core.Http;
 using CometRunway.Core.Tests.Client;
 using CometRunway.Emulator.Files;
-using Microsoft.AspNetCore.Http;
 
 namespace CometRunway.Core.Tests.Downloading;
 

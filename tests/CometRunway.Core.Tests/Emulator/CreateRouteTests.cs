@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using CometRunway.Emulator;
 using CometRunway.Emulator.Creating;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using CometRunway.Emulator;
 using CometRunway.Emulator.Tasks;
 

@@ -70,13 +70,13 @@ public sealed class StandaloneTests
 
     private sealed class SynchronizedWriter : StringWriter
     {
-        private readonly object _gate = new();
+        private readonly object gate = new();
 
         public string Text
         {
             get
             {
-                lock (_gate)
+                lock (gate)
                 {
                     return ToString();
                 }
@@ -85,7 +85,7 @@ public sealed class StandaloneTests
 
         public override Task WriteLineAsync(string? value)
         {
-            lock (_gate)
+            lock (gate)
             {
                 base.WriteLine(value);
             }

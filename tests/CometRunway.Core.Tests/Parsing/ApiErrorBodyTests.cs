@@ -19,7 +19,7 @@ public sealed class ApiErrorBodyTests
     [InlineData("""  {"code":"insufficient_user_quota"}  """, "insufficient_user_quota", null)]
     public void Reads_each_error_envelope(string body, string? expectedCode, string? expectedMessage)
     {
-        Assert.True(ApiErrorBody.TryRead(Encoding.UTF8.GetBytes(body), out string? code, out string? message));
+        Assert.True(ApiErrorBody.TryRead(Encoding.UTF8.GetBytes(body), out var code, out var message));
         Assert.Equal(expectedCode, code);
         Assert.Equal(expectedMessage, message);
     }
@@ -36,7 +36,7 @@ public sealed class ApiErrorBodyTests
     [InlineData("""{"error":{},"message":""}""")]
     public void Returns_false_for_anything_else(string body)
     {
-        Assert.False(ApiErrorBody.TryRead(Encoding.UTF8.GetBytes(body), out string? code, out string? message));
+        Assert.False(ApiErrorBody.TryRead(Encoding.UTF8.GetBytes(body), out var code, out var message));
         Assert.Null(code);
         Assert.Null(message);
     }

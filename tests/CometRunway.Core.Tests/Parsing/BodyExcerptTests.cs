@@ -21,7 +21,7 @@ public sealed class BodyExcerptTests
     [InlineData(300)]
     public void Cuts_long_bodies_with_an_ellipsis(int maxChars)
     {
-        string excerpt = BodyExcerpt.From(Encoding.UTF8.GetBytes(new string('a', 10_240)), maxChars);
+        var excerpt = BodyExcerpt.From(Encoding.UTF8.GetBytes(new string('a', 10_240)), maxChars);
 
         Assert.Equal(maxChars + 1, excerpt.Length);
         Assert.Equal(new string('a', maxChars) + "…", excerpt);
@@ -34,7 +34,7 @@ public sealed class BodyExcerptTests
     [Fact]
     public void Never_splits_a_surrogate_pair()
     {
-        string excerpt = BodyExcerpt.From(Encoding.UTF8.GetBytes("abcd" + string.Concat(Enumerable.Repeat("😀", 10))), 5);
+        var excerpt = BodyExcerpt.From(Encoding.UTF8.GetBytes("abcd" + string.Concat(Enumerable.Repeat("😀", 10))), 5);
 
         Assert.Equal("abcd…", excerpt);
     }
@@ -42,7 +42,7 @@ public sealed class BodyExcerptTests
     [Fact]
     public void Invalid_utf8_becomes_replacement_characters()
     {
-        string excerpt = BodyExcerpt.From([(byte)'o', (byte)'k', 0xFF, 0xC3, (byte)'!']);
+        var excerpt = BodyExcerpt.From([(byte)'o', (byte)'k', 0xFF, 0xC3, (byte)'!']);
 
         Assert.StartsWith("ok", excerpt);
         Assert.Contains('\uFFFD', excerpt);
@@ -52,7 +52,7 @@ public sealed class BodyExcerptTests
     [Fact]
     public void Long_multibyte_bodies_are_bounded()
     {
-        string excerpt = BodyExcerpt.From(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("日本😀", 5000))));
+        var excerpt = BodyExcerpt.From(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("日本😀", 5000))));
 
         Assert.InRange(excerpt.Length, 299, 301);
         Assert.EndsWith("…", excerpt);

@@ -51,7 +51,7 @@ public sealed class DocumentationSampleTests
     [InlineData(RunwayTaskFormat.Official)]
     public void Feed_queued_sample(RunwayTaskFormat route)
     {
-        RunwayTask task = Parse(FeedQueuedSample, route);
+        var task = Parse(FeedQueuedSample, route);
 
         Assert.Equal("3d957031-9a2a-45e2-9dc7-bc8513059c50", task.Id);
         Assert.Equal(RunwayTaskStatus.Pending, task.Status);
@@ -76,7 +76,7 @@ public sealed class DocumentationSampleTests
     [InlineData(RunwayTaskFormat.Feed)]
     public void Official_succeeded_sample(RunwayTaskFormat route)
     {
-        RunwayTask task = Parse(OfficialSucceededSample, route);
+        var task = Parse(OfficialSucceededSample, route);
 
         Assert.Equal("d0658ae1-bbdd-4adc-aaba-fd8070e14d79", task.Id);
         Assert.Equal(RunwayTaskStatus.Succeeded, task.Status);
@@ -90,7 +90,7 @@ public sealed class DocumentationSampleTests
     [Fact]
     public void Official_sample_with_placeholders_parses_and_drops_the_invalid_url()
     {
-        RunwayTask task = Parse(OfficialPlaceholderSample, RunwayTaskFormat.Official);
+        var task = Parse(OfficialPlaceholderSample, RunwayTaskFormat.Official);
 
         Assert.Equal("<task_id>", task.Id);
         Assert.Equal(RunwayTaskStatus.Succeeded, task.Status);

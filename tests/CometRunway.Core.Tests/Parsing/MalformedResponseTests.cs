@@ -43,9 +43,9 @@ public sealed class MalformedResponseTests
     [MemberData(nameof(MalformedBodies))]
     public void Gives_MalformedResponse_saying_what_was_expected_and_quoting_the_body(string body, string reasonFragment)
     {
-        foreach (RunwayTaskFormat route in Routes)
+        foreach (var route in Routes)
         {
-            RunwayApiException error = ParseFails(body, route);
+            var error = ParseFails(body, route);
 
             Assert.Equal(RunwayErrorKind.MalformedResponse, error.Kind);
             Assert.Contains("where a Runway task in JSON was expected", error.Message);
@@ -62,7 +62,7 @@ public sealed class MalformedResponseTests
     [Fact]
     public void Html_is_quoted_as_text_on_one_line()
     {
-        RunwayApiException error = ParseFails(HtmlPage);
+        var error = ParseFails(HtmlPage);
 
         Assert.StartsWith("<!DOCTYPE html> <html><head><title>301 Moved Permanently</title>", error.BodyExcerpt);
         Assert.Contains("Body: \"<!DOCTYPE html>", error.Message);
@@ -71,7 +71,7 @@ public sealed class MalformedResponseTests
     [Fact]
     public void Empty_body_says_so()
     {
-        RunwayApiException error = ParseFails(Array.Empty<byte>());
+        var error = ParseFails(Array.Empty<byte>());
 
         Assert.Equal("", error.BodyExcerpt);
         Assert.Contains("sent an empty body", error.Message);
@@ -80,7 +80,7 @@ public sealed class MalformedResponseTests
     [Fact]
     public void Gateway_error_code_is_kept_as_server_code()
     {
-        RunwayApiException error = ParseFails("""{"error":{"message":"bad","type":"comet_api_error","param":"","code":"invalid_request"}}""");
+        var error = ParseFails("""{"error":{"message":"bad","type":"comet_api_error","param":"","code":"invalid_request"}}""");
 
         Assert.Equal("invalid_request", error.ServerCode);
     }
@@ -88,9 +88,9 @@ public sealed class MalformedResponseTests
     [Fact]
     public void A_10_KB_body_gives_a_bounded_excerpt()
     {
-        string body = "<html><body>" + new string('x', 10_000) + "</body></html>";
+        var body = "<html><body>" + new string('x', 10_000) + "</body></html>";
 
-        RunwayApiException error = ParseFails(body);
+        var error = ParseFails(body);
 
         Assert.Equal(301, error.BodyExcerpt!.Length);
         Assert.EndsWith("…", error.BodyExcerpt);
@@ -100,9 +100,9 @@ public sealed class MalformedResponseTests
     [Fact]
     public void A_large_truncated_json_body_gives_a_bounded_excerpt()
     {
-        string body = """{"task_id":"t","status":"SUCCESS","output":[""" + string.Join(",", Enumerable.Repeat("\"https://a.example/x.mp4\"", 500));
+        var body = """{"task_id":"t","status":"SUCCESS","output":[""" + string.Join(",", Enumerable.Repeat("\"https://a.example/x.mp4\"", 500));
 
-        RunwayApiException error = ParseFails(body);
+        var error = ParseFails(body);
 
         Assert.Equal(RunwayErrorKind.MalformedResponse, error.Kind);
         Assert.True(error.BodyExcerpt!.Length <= 301);
@@ -115,7 +115,7 @@ public sealed class MalformedResponseTests
     [InlineData(new byte[] { 0xEF, 0xBB, 0xBF })]
     public void Binary_or_invalid_utf8_bodies_give_MalformedResponse(byte[] body)
     {
-        RunwayApiException error = ParseFails(body);
+        var error = ParseFails(body);
 
         Assert.Equal(RunwayErrorKind.MalformedResponse, error.Kind);
         Assert.DoesNotContain('\0', error.Message);
@@ -124,7 +124,7 @@ public sealed class MalformedResponseTests
     [Fact]
     public void Json_nested_beyond_the_depth_limit_gives_MalformedResponse()
     {
-        string body = """{"task_id":"t","status":"QUEUED","deep":""" + new string('[', 200) + new string(']', 200) + "}";
+        var body = """{"task_id":"t","status":"QUEUED","deep":""" + new string('[', 200) + new string(']', 200) + "}";
 
         Assert.Equal(RunwayErrorKind.MalformedResponse, ParseFails(body).Kind);
     }
@@ -134,7 +134,7 @@ public sealed class MalformedResponseTests
     {
         byte[] body = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("""{"id":"t","status":"PENDING"}""")];
 
-        RunwayTask task = Core.Json.RunwayTaskParser.ReadAnyTask(body, RunwayTaskFormat.Official, Context);
+        var task = Core.Json.RunwayTaskParser.ReadAnyTask(body, RunwayTaskFormat.Official, Context);
 
         Assert.Equal(RunwayTaskStatus.Pending, task.Status);
     }

@@ -24,7 +24,7 @@ public sealed class OutputAndFailureTests
                      "last_frame":"https://a.example/last.jpg"}}
             """;
 
-        RunwayTask task = Parse(Task, shape, route);
+        var task = Parse(Task, shape, route);
 
         Assert.Equal(
             [
@@ -45,7 +45,7 @@ public sealed class OutputAndFailureTests
     [InlineData("""["  https://a.example/ok.mp4  ", "HTTPS://A.EXAMPLE/ok.mp4"]""")]
     public void Only_absolute_web_urls_are_kept_and_odd_entries_are_ignored(string outputJson)
     {
-        RunwayTask task = Parse($$"""{"id":"t","status":"SUCCEEDED","output":{{outputJson}}}""", RunwayTaskFormat.Official);
+        var task = Parse($$"""{"id":"t","status":"SUCCEEDED","output":{{outputJson}}}""", RunwayTaskFormat.Official);
 
         Assert.Equal(["https://a.example/ok.mp4"], task.Output.Select(u => u.AbsoluteUri));
     }
@@ -56,7 +56,7 @@ public sealed class OutputAndFailureTests
     [InlineData("""{"task_id":"t","status":"SUCCESS","data":"not an object"}""")]
     public void Output_of_the_wrong_type_is_ignored_without_error(string body)
     {
-        RunwayTask task = Parse(body);
+        var task = Parse(body);
 
         Assert.Empty(task.Output);
         Assert.Empty(task.Assets);
@@ -66,7 +66,7 @@ public sealed class OutputAndFailureTests
     [Fact]
     public void An_asset_that_is_also_an_output_is_listed_once()
     {
-        RunwayTask task = Parse("""{"task_id":"t","status":"SUCCESS","video_url":"https://a.example/v.mp4","last_frame":"https://a.example/v.mp4","poster":"https://a.example/p.jpg"}""");
+        var task = Parse("""{"task_id":"t","status":"SUCCESS","video_url":"https://a.example/v.mp4","last_frame":"https://a.example/v.mp4","poster":"https://a.example/p.jpg"}""");
 
         Assert.Equal(["https://a.example/v.mp4"], task.Output.Select(u => u.AbsoluteUri));
         Assert.Equal(["https://a.example/p.jpg"], task.Assets.Select(u => u.AbsoluteUri));
@@ -82,7 +82,7 @@ public sealed class OutputAndFailureTests
     [InlineData("""{"task_id":"t","status":"FAILURE","fail_reason":{"detail":"odd"}}""", """{"detail":"odd"}""", null)]
     public void Failure_reason_and_code_come_from_either_vocabulary(string body, string? reason, string? code)
     {
-        RunwayTask task = Parse(body);
+        var task = Parse(body);
 
         Assert.Equal(reason, task.FailureReason);
         Assert.Equal(code, task.FailureCode);

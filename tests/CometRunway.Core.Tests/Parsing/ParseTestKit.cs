@@ -52,7 +52,7 @@ internal static class ParseTestKit
     /// <summary>Parses and expects a <see cref="RunwayApiException"/> (never any other exception).</summary>
     public static RunwayApiException ParseFails(byte[] body, RunwayTaskFormat format = RunwayTaskFormat.Feed)
     {
-        Exception? thrown = Record.Exception(() => RunwayTaskParser.ReadAnyTask(body, format, Context));
+        var thrown = Record.Exception(() => RunwayTaskParser.ReadAnyTask(body, format, Context));
         Assert.NotNull(thrown);
         return Assert.IsType<RunwayApiException>(thrown);
     }
@@ -69,14 +69,14 @@ internal static class ParseTestKit
                 return;
             case Dictionary<string, object?> dictionary:
                 Assert.Same(StringComparer.Ordinal, dictionary.Comparer);
-                foreach (KeyValuePair<string, object?> entry in dictionary)
+                foreach (var entry in dictionary)
                 {
                     AssertPlain(entry.Value, $"{path}.{entry.Key}");
                 }
 
                 return;
             case List<object?> list:
-                for (int i = 0; i < list.Count; i++)
+                for (var i = 0; i < list.Count; i++)
                 {
                     AssertPlain(list[i], $"{path}[{i}]");
                 }

@@ -22,8 +22,8 @@ public sealed class ProgressAndTimeTests
     [InlineData("-0.3", 0.0)]
     public void Progress_is_normalized_to_0_to_100(string progressJson, double expected)
     {
-        RunwayTask feed = Parse($$"""{"task_id":"t","status":"IN_PROGRESS","progress":{{progressJson}}}""");
-        RunwayTask runway = Parse($$"""{"id":"t","status":"RUNNING","progress":{{progressJson}}}""", RunwayTaskFormat.Official);
+        var feed = Parse($$"""{"task_id":"t","status":"IN_PROGRESS","progress":{{progressJson}}}""");
+        var runway = Parse($$"""{"id":"t","status":"RUNNING","progress":{{progressJson}}}""", RunwayTaskFormat.Official);
 
         Assert.Equal(expected, feed.Progress!.Value, 6);
         Assert.Equal(expected, runway.Progress!.Value, 6);
@@ -57,9 +57,9 @@ public sealed class ProgressAndTimeTests
     [InlineData("\"2026-03-13T09:52:46+08:00\"", 1773366766_000L)]
     public void Unix_times_are_read_as_seconds_or_clear_milliseconds(string json, long expectedUnixMs)
     {
-        RunwayTask task = Parse($$"""{"task_id":"t","status":"SUCCESS","submit_time":{{json}},"start_time":{{json}},"finish_time":{{json}}}""");
+        var task = Parse($$"""{"task_id":"t","status":"SUCCESS","submit_time":{{json}},"start_time":{{json}},"finish_time":{{json}}}""");
 
-        DateTimeOffset expected = DateTimeOffset.FromUnixTimeMilliseconds(expectedUnixMs);
+        var expected = DateTimeOffset.FromUnixTimeMilliseconds(expectedUnixMs);
         Assert.Equal(expected, task.SubmittedAt);
         Assert.Equal(expected, task.StartedAt);
         Assert.Equal(expected, task.FinishedAt);
@@ -77,7 +77,7 @@ public sealed class ProgressAndTimeTests
     [InlineData("{}")]
     public void Zero_and_unreadable_times_mean_not_yet(string json)
     {
-        RunwayTask task = Parse($$"""{"task_id":"t","status":"QUEUED","submit_time":{{json}},"start_time":{{json}},"finish_time":{{json}}}""");
+        var task = Parse($$"""{"task_id":"t","status":"QUEUED","submit_time":{{json}},"start_time":{{json}},"finish_time":{{json}}}""");
 
         Assert.Null(task.SubmittedAt);
         Assert.Null(task.StartedAt);
@@ -92,7 +92,7 @@ public sealed class ProgressAndTimeTests
     [InlineData("2026-06-10T08:45:00", 2026, 6, 10, 8, 45, 0, 0, 0)]
     public void CreatedAt_is_ISO_8601_keeping_its_offset(string iso, int y, int mo, int d, int h, int mi, int s, int ms, double offsetHours)
     {
-        RunwayTask task = Parse($$"""{"id":"t","status":"PENDING","createdAt":"{{iso}}"}""", RunwayTaskFormat.Official);
+        var task = Parse($$"""{"id":"t","status":"PENDING","createdAt":"{{iso}}"}""", RunwayTaskFormat.Official);
 
         var expected = new DateTimeOffset(y, mo, d, h, mi, s, ms, TimeSpan.FromHours(offsetHours));
         Assert.Equal(expected, task.CreatedAt);
@@ -102,9 +102,9 @@ public sealed class ProgressAndTimeTests
     [Fact]
     public void CreatedAt_prefers_createdAt_outer_then_nested_then_submit_time()
     {
-        RunwayTask outer = Parse("""{"task_id":"t","status":"QUEUED","createdAt":"2026-01-01T00:00:00Z","submit_time":1773366766,"data":{"createdAt":"2025-01-01T00:00:00Z"}}""");
-        RunwayTask nested = Parse("""{"task_id":"t","status":"QUEUED","submit_time":1773366766,"data":{"createdAt":"2025-01-01T00:00:00Z"}}""");
-        RunwayTask submit = Parse("""{"task_id":"t","status":"QUEUED","submit_time":1773366766,"data":{"id":"t"}}""");
+        var outer = Parse("""{"task_id":"t","status":"QUEUED","createdAt":"2026-01-01T00:00:00Z","submit_time":1773366766,"data":{"createdAt":"2025-01-01T00:00:00Z"}}""");
+        var nested = Parse("""{"task_id":"t","status":"QUEUED","submit_time":1773366766,"data":{"createdAt":"2025-01-01T00:00:00Z"}}""");
+        var submit = Parse("""{"task_id":"t","status":"QUEUED","submit_time":1773366766,"data":{"id":"t"}}""");
 
         Assert.Equal(2026, outer.CreatedAt!.Value.Year);
         Assert.Equal(2025, nested.CreatedAt!.Value.Year);

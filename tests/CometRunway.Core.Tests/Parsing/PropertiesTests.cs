@@ -19,8 +19,8 @@ public sealed class PropertiesTests
     [MemberData(nameof(ShapesAndRoutes))]
     public void Unnamed_fields_are_kept_as_plain_values(BodyShape shape, RunwayTaskFormat route)
     {
-        RunwayTask task = Parse(TaskWithExtras, shape, route);
-        IReadOnlyDictionary<string, object?> p = task.Properties;
+        var task = Parse(TaskWithExtras, shape, route);
+        var p = task.Properties;
 
         Assert.Equal("hello", p["text"]);
         Assert.Equal(3L, p["count"]);
@@ -41,7 +41,7 @@ public sealed class PropertiesTests
         var c = (List<object?>)((Dictionary<string, object?>)((Dictionary<string, object?>)nested["a"]!)["b"]!)["c"]!;
         Assert.Equal([null, true], c);
 
-        foreach (KeyValuePair<string, object?> entry in p)
+        foreach (var entry in p)
         {
             AssertPlain(entry.Value, entry.Key);
         }
@@ -50,7 +50,7 @@ public sealed class PropertiesTests
     [Fact]
     public void The_provider_object_is_kept_whole_under_data()
     {
-        RunwayTask task = Parse(TaskWithExtras, BodyShape.Wrapped);
+        var task = Parse(TaskWithExtras, BodyShape.Wrapped);
 
         var provider = Assert.IsType<Dictionary<string, object?>>(task.Properties["data"]);
         Assert.Equal("t", provider["id"]);
@@ -63,9 +63,9 @@ public sealed class PropertiesTests
     [Fact]
     public void Fields_the_model_names_are_not_repeated_in_properties()
     {
-        RunwayTask task = Parse(TaskWithExtras);
+        var task = Parse(TaskWithExtras);
 
-        foreach (string named in new[] { "task_id", "status", "progress", "id", "output", "createdAt" })
+        foreach (var named in new[] { "task_id", "status", "progress", "id", "output", "createdAt" })
         {
             Assert.DoesNotContain(named, task.Properties.Keys);
         }
@@ -74,7 +74,7 @@ public sealed class PropertiesTests
     [Fact]
     public void Plain_Runway_extra_properties_are_kept()
     {
-        RunwayTask task = Parse("""{"id":"t","status":"SUCCEEDED","createdAt":"2026-05-01T12:47:47.351Z","output":["https://a.example/x.png"],"model":"gen4_image","ratio":"1280:720","credits":{"used":5}}""", RunwayTaskFormat.Official);
+        var task = Parse("""{"id":"t","status":"SUCCEEDED","createdAt":"2026-05-01T12:47:47.351Z","output":["https://a.example/x.png"],"model":"gen4_image","ratio":"1280:720","credits":{"used":5}}""", RunwayTaskFormat.Official);
 
         Assert.Equal(["credits", "model", "ratio"], task.Properties.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("gen4_image", task.Properties["model"]);
@@ -84,7 +84,7 @@ public sealed class PropertiesTests
     [Fact]
     public void Extra_envelope_fields_are_kept_but_never_override_task_fields()
     {
-        RunwayTask task = Parse("""{"code":"success","message":"","request_id":"req-1","text":"envelope","data":{"task_id":"t","status":"QUEUED","text":"task"}}""");
+        var task = Parse("""{"code":"success","message":"","request_id":"req-1","text":"envelope","data":{"task_id":"t","status":"QUEUED","text":"task"}}""");
 
         Assert.Equal("req-1", task.Properties["request_id"]);
         Assert.Equal("task", task.Properties["text"]);
@@ -94,7 +94,7 @@ public sealed class PropertiesTests
     [Fact]
     public void Duplicate_keys_do_not_throw_and_keep_the_last_value()
     {
-        RunwayTask task = Parse("""{"task_id":"t","status":"QUEUED","extra":1,"extra":2}""");
+        var task = Parse("""{"task_id":"t","status":"QUEUED","extra":1,"extra":2}""");
 
         Assert.Equal(2L, task.Properties["extra"]);
     }

@@ -1,5 +1,4 @@
 using CometRunway.Core.Http;
-using CometRunway.Core.Tasks;
 using static CometRunway.Core.Tests.Parsing.ParseTestKit;
 
 namespace CometRunway.Core.Tests.Parsing;
@@ -15,9 +14,9 @@ public sealed class TaskNotVisibleTests
     [InlineData("""{"error":{"message":"task_not_exist","type":"comet_api_error","param":"","code":"task_not_exist"}}""")]
     public void Task_not_exist_inside_a_200_means_not_visible_yet(string body)
     {
-        foreach (RunwayTaskFormat route in Routes)
+        foreach (var route in Routes)
         {
-            RunwayApiException error = ParseFails(body, route);
+            var error = ParseFails(body, route);
 
             Assert.Equal(RunwayErrorKind.TaskNotVisible, error.Kind);
             Assert.Equal(RequestedId, error.TaskId);

@@ -19,9 +19,9 @@ public sealed class TaskShapeTests
     public static TheoryData<BodyShape, RunwayTaskFormat> ShapesAndRoutes()
     {
         var data = new TheoryData<BodyShape, RunwayTaskFormat>();
-        foreach (BodyShape shape in Shapes)
+        foreach (var shape in Shapes)
         {
-            foreach (RunwayTaskFormat route in Routes)
+            foreach (var route in Routes)
             {
                 data.Add(shape, route);
             }
@@ -34,7 +34,7 @@ public sealed class TaskShapeTests
     [MemberData(nameof(ShapesAndRoutes))]
     public void Reads_a_feed_task_in_every_shape_on_either_route(BodyShape shape, RunwayTaskFormat route)
     {
-        RunwayTask task = Parse(FeedTask, shape, route);
+        var task = Parse(FeedTask, shape, route);
 
         Assert.Equal("feed-1", task.Id);
         Assert.Equal(route, task.Format);
@@ -62,7 +62,7 @@ public sealed class TaskShapeTests
     [MemberData(nameof(ShapesAndRoutes))]
     public void Reads_a_plain_Runway_task_in_every_shape_on_either_route(BodyShape shape, RunwayTaskFormat route)
     {
-        RunwayTask task = Parse(RunwayTask, shape, route);
+        var task = Parse(RunwayTask, shape, route);
 
         Assert.Equal("rw-1", task.Id);
         Assert.Equal(route, task.Format);
@@ -86,10 +86,10 @@ public sealed class TaskShapeTests
             ("BRAND_NEW_STATE", RunwayTaskStatus.Unknown),
         ];
         var data = new TheoryData<string, RunwayTaskStatus, BodyShape, RunwayTaskFormat>();
-        int i = 0;
-        foreach ((string raw, RunwayTaskStatus expected) in statuses)
+        var i = 0;
+        foreach ((var raw, var expected) in statuses)
         {
-            foreach (BodyShape shape in Shapes)
+            foreach (var shape in Shapes)
             {
                 // Alternate routes rather than multiply: either vocabulary is accepted on either route.
                 data.Add(raw, expected, shape, i++ % 2 == 0 ? RunwayTaskFormat.Feed : RunwayTaskFormat.Official);
@@ -103,8 +103,8 @@ public sealed class TaskShapeTests
     [MemberData(nameof(StatusesEverywhere))]
     public void Normalizes_any_status_in_any_shape_and_keeps_it_raw(string raw, RunwayTaskStatus expected, BodyShape shape, RunwayTaskFormat route)
     {
-        RunwayTask feed = Parse($$"""{"task_id":"t","status":"{{raw}}","progress":"1%"}""", shape, route);
-        RunwayTask runway = Parse($$"""{"id":"t","status":"{{raw}}"}""", shape, route);
+        var feed = Parse($$"""{"task_id":"t","status":"{{raw}}","progress":"1%"}""", shape, route);
+        var runway = Parse($$"""{"id":"t","status":"{{raw}}"}""", shape, route);
 
         Assert.Equal(expected, feed.Status);
         Assert.Equal(raw, feed.RawStatus);
@@ -117,7 +117,7 @@ public sealed class TaskShapeTests
     [InlineData(BodyShape.TopLevel)]
     public void Outer_status_wins_over_the_nested_one(BodyShape shape)
     {
-        RunwayTask task = Parse("""{"task_id":"t","status":"SUCCESS","data":{"id":"t","status":"RUNNING"}}""", shape);
+        var task = Parse("""{"task_id":"t","status":"SUCCESS","data":{"id":"t","status":"RUNNING"}}""", shape);
 
         Assert.Equal(RunwayTaskStatus.Succeeded, task.Status);
         Assert.Equal("SUCCESS", task.RawStatus);
@@ -126,7 +126,7 @@ public sealed class TaskShapeTests
     [Fact]
     public void Nested_status_is_used_when_the_outer_one_is_missing()
     {
-        RunwayTask task = Parse("""{"task_id":"t","progress":"5%","data":{"id":"t","status":"THROTTLED"}}""");
+        var task = Parse("""{"task_id":"t","progress":"5%","data":{"id":"t","status":"THROTTLED"}}""");
 
         Assert.Equal(RunwayTaskStatus.Throttled, task.Status);
         Assert.Equal("THROTTLED", task.RawStatus);
@@ -153,7 +153,7 @@ public sealed class TaskShapeTests
     [Fact]
     public void Wrapped_task_whose_code_is_not_success_is_still_read()
     {
-        RunwayTask task = Parse("""{"code":"warning","message":"slow","data":{"task_id":"t","status":"QUEUED"}}""");
+        var task = Parse("""{"code":"warning","message":"slow","data":{"task_id":"t","status":"QUEUED"}}""");
 
         Assert.Equal(RunwayTaskStatus.Pending, task.Status);
     }

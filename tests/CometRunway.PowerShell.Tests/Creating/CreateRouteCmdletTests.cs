@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CometRunway.Core.Creating;
 using CometRunway.Core.Tasks;
 using CometRunway.Emulator;

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using CometRunway.HelpGen;
 
 namespace CometRunway.PowerShell.Tests.Help;
 

@@ -6,32 +6,32 @@ namespace CometRunway.Emulator.Faults;
 /// </summary>
 public sealed class FaultSet
 {
-    private readonly object _writeLock = new();
-    private ActiveRule[] _rules = [];
+    private readonly object writeLock = new();
+    private ActiveRule[] rules = [];
 
-    public int Count => Volatile.Read(ref _rules).Length;
+    public int Count => Volatile.Read(ref rules).Length;
 
     public void Add(FaultRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        lock (_writeLock)
+        lock (writeLock)
         {
-            _rules = [.. _rules, new ActiveRule(rule)];
+            rules = [.. rules, new ActiveRule(rule)];
         }
     }
 
     public void Clear()
     {
-        lock (_writeLock)
+        lock (writeLock)
         {
-            _rules = [];
+            rules = [];
         }
     }
 
     /// <summary>The first rule that matches and still has uses left, consuming one use.</summary>
     internal FaultRule? Take(FaultRoute route, string? taskId)
     {
-        foreach (var active in Volatile.Read(ref _rules))
+        foreach (var active in Volatile.Read(ref rules))
         {
             if (active.Rule.Matches(route, taskId) && active.TryConsume())
             {
@@ -44,7 +44,7 @@ public sealed class FaultSet
 
     private sealed class ActiveRule(FaultRule rule)
     {
-        private int _remaining = rule.Count ?? int.MaxValue;
+        private int remaining = rule.Count ?? int.MaxValue;
 
         public FaultRule Rule { get; } = rule;
 
@@ -55,7 +55,7 @@ public sealed class FaultSet
                 return true;
             }
 
-            return Interlocked.Decrement(ref _remaining) >= 0;
+            return Interlocked.Decrement(ref remaining) >= 0;
         }
     }
 }

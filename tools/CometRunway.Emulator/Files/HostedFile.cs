@@ -6,14 +6,14 @@ namespace CometRunway.Emulator.Files;
 /// </summary>
 public sealed record HostedFile
 {
-    private readonly byte[]? _bytes;
-    private readonly int _seed;
-    private int _requests;
+    private readonly byte[]? bytes;
+    private readonly int seed;
+    private int requests;
 
     private HostedFile(byte[]? bytes, int seed, long length)
     {
-        _bytes = bytes;
-        _seed = seed;
+        this.bytes = bytes;
+        this.seed = seed;
         Length = length;
         ETag = $"\"{(bytes is null ? $"g{seed}" : $"b{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes))[..12]}")}-{length}\"";
     }
@@ -72,26 +72,26 @@ public sealed record HostedFile
     /// <summary>Declare a Content-Length this many bytes larger than the body sent.</summary>
     public long DeclaredLengthExtra { get; init; }
 
-    public int RequestCount => Volatile.Read(ref _requests);
+    public int RequestCount => Volatile.Read(ref requests);
 
     /// <summary>The content bytes (materialized; for small files in tests).</summary>
-    public byte[] ToArray() => _bytes?.ToArray() ?? GeneratedContent.Bytes(_seed, Length);
+    public byte[] ToArray() => bytes?.ToArray() ?? GeneratedContent.Bytes(seed, Length);
 
-    public string Sha256Hex() => _bytes is not null
-        ? Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(_bytes)).ToLowerInvariant()
-        : GeneratedContent.Sha256Hex(_seed, Length);
+    public string Sha256Hex() => bytes is not null
+        ? Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)).ToLowerInvariant()
+        : GeneratedContent.Sha256Hex(seed, Length);
 
-    internal int NextRequestNumber() => Interlocked.Increment(ref _requests);
+    internal int NextRequestNumber() => Interlocked.Increment(ref requests);
 
     internal void CopyTo(long offset, Span<byte> destination)
     {
-        if (_bytes is not null)
+        if (bytes is not null)
         {
-            _bytes.AsSpan((int)offset, destination.Length).CopyTo(destination);
+            bytes.AsSpan((int)offset, destination.Length).CopyTo(destination);
         }
         else
         {
-            GeneratedContent.Fill(_seed, offset, destination);
+            GeneratedContent.Fill(seed, offset, destination);
         }
     }
 }

@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CometRunway.Emulator.Files;
 
@@ -19,9 +14,9 @@ public sealed class StaticFileHost : IAsyncDisposable
 {
     private const int ChunkSize = 64 * 1024;
 
-    private readonly ConcurrentDictionary<string, HostedFile> _files = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<RecordedFileRequest> _requests = new();
-    private WebApplication? _app;
+    private readonly ConcurrentDictionary<string, HostedFile> files = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<RecordedFileRequest> requests = new();
+    private WebApplication? app;
 
     private StaticFileHost()
     {
@@ -29,7 +24,7 @@ public sealed class StaticFileHost : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public IReadOnlyList<RecordedFileRequest> Requests => _requests.ToArray();
+    public IReadOnlyList<RecordedFileRequest> Requests => requests.ToArray();
 
     public static async Task<StaticFileHost> StartAsync(CancellationToken cancellationToken = default)
     {
@@ -42,7 +37,7 @@ public sealed class StaticFileHost : IAsyncDisposable
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         host.BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
-        host._app = app;
+        host.app = app;
         return host;
     }
 
@@ -56,7 +51,7 @@ public sealed class StaticFileHost : IAsyncDisposable
 
         // Keyed by the path as a client sends it (System.Uri unescapes %2e and the like).
         var url = UrlFor(path, query);
-        _files[url.AbsolutePath] = file;
+        files[url.AbsolutePath] = file;
         return url;
     }
 
@@ -65,10 +60,10 @@ public sealed class StaticFileHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
+        if (app is not null)
         {
-            await _app.StopAsync().ConfigureAwait(false);
-            await _app.DisposeAsync().ConfigureAwait(false);
+            await app.StopAsync().ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -78,7 +73,7 @@ public sealed class StaticFileHost : IAsyncDisposable
         // The raw target keeps percent-encoding (%2F stays %2F), as a file host would see it.
         var rawTarget = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? request.Path.Value ?? "/";
         var rawPath = rawTarget.Split('?')[0];
-        _requests.Enqueue(new RecordedFileRequest(
+        requests.Enqueue(new RecordedFileRequest(
             rawPath,
             request.QueryString.Value ?? string.Empty,
             request.Headers.ContainsKey("Authorization"),
@@ -87,7 +82,7 @@ public sealed class StaticFileHost : IAsyncDisposable
             request.Headers.UserAgent.ToString(),
             request.Headers.Keys.ToArray()));
 
-        if (!_files.TryGetValue(rawPath, out var file))
+        if (!files.TryGetValue(rawPath, out var file))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
@@ -156,8 +151,8 @@ public sealed class StaticFileHost : IAsyncDisposable
 
         var count = end - start + 1;
         response.ContentLength = count + faults.DeclaredLengthExtra;
-        long? dropAt = number <= faults.DropForFirstRequests ? faults.DropAfterBytes : null;
-        long? stallAt = number == 1 ? faults.StallAfterBytes : null;
+        var dropAt = number <= faults.DropForFirstRequests ? faults.DropAfterBytes : null;
+        var stallAt = number == 1 ? faults.StallAfterBytes : null;
         await WriteBodyAsync(context, faults, content, start, count, dropAt, stallAt).ConfigureAwait(false);
     }
 

@@ -5,17 +5,17 @@ namespace CometRunway.Emulator.Recording;
 /// <summary>A bounded, thread-safe log of received requests; the oldest are dropped past the limit.</summary>
 internal sealed class RequestRecorder(int capacity)
 {
-    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentQueue<RecordedRequest> requests = new();
 
     public void Add(RecordedRequest request)
     {
-        _requests.Enqueue(request);
-        while (_requests.Count > capacity && _requests.TryDequeue(out _))
+        requests.Enqueue(request);
+        while (requests.Count > capacity && requests.TryDequeue(out _))
         {
         }
     }
 
-    public IReadOnlyList<RecordedRequest> Snapshot() => _requests.ToArray();
+    public IReadOnlyList<RecordedRequest> Snapshot() => requests.ToArray();
 
-    public void Clear() => _requests.Clear();
+    public void Clear() => requests.Clear();
 }

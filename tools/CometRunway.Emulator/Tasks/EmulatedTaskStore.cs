@@ -5,21 +5,21 @@ namespace CometRunway.Emulator.Tasks;
 /// <summary>The tasks the emulator knows, keyed by id (ordinal). Safe for any number of concurrent readers and writers.</summary>
 public sealed class EmulatedTaskStore
 {
-    private readonly ConcurrentDictionary<string, StoredTask> _tasks = new(StringComparer.Ordinal);
-    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, StoredTask> tasks = new(StringComparer.Ordinal);
+    private readonly TimeProvider time;
 
-    internal EmulatedTaskStore(TimeProvider time) => _time = time;
+    internal EmulatedTaskStore(TimeProvider time) => this.time = time;
 
-    public int Count => _tasks.Count;
+    public int Count => tasks.Count;
 
-    public IReadOnlyCollection<string> Ids => _tasks.Keys.ToArray();
+    public IReadOnlyCollection<string> Ids => tasks.Keys.ToArray();
 
     /// <summary>Adds or replaces a task; its timeline starts now.</summary>
     public void Add(EmulatedTask task)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentException.ThrowIfNullOrEmpty(task.Id);
-        _tasks[task.Id] = new StoredTask(task, _time.GetUtcNow());
+        tasks[task.Id] = new StoredTask(task, time.GetUtcNow());
     }
 
     public void AddRange(IEnumerable<EmulatedTask> tasks)
@@ -30,18 +30,18 @@ public sealed class EmulatedTaskStore
         }
     }
 
-    public bool Remove(string id) => _tasks.TryRemove(id, out _);
+    public bool Remove(string id) => tasks.TryRemove(id, out _);
 
-    public void Clear() => _tasks.Clear();
+    public void Clear() => tasks.Clear();
 
     /// <summary>The task as it looks now, or null when the id is unknown.</summary>
     public TaskView? View(string id) =>
-        _tasks.TryGetValue(id, out var stored) ? ViewOf(stored) : null;
+        tasks.TryGetValue(id, out var stored) ? ViewOf(stored) : null;
 
     /// <summary>The task as it looks now, created by <paramref name="create"/> on first sight (once, even under races).</summary>
     internal TaskView? ViewOrCreate(string id, Func<string, EmulatedTask?> create)
     {
-        if (_tasks.TryGetValue(id, out var stored))
+        if (tasks.TryGetValue(id, out var stored))
         {
             return ViewOf(stored);
         }
@@ -52,12 +52,12 @@ public sealed class EmulatedTaskStore
             return null;
         }
 
-        return ViewOf(_tasks.GetOrAdd(id, new StoredTask(task, _time.GetUtcNow())));
+        return ViewOf(tasks.GetOrAdd(id, new StoredTask(task, time.GetUtcNow())));
     }
 
     private TaskView ViewOf(StoredTask stored)
     {
-        var elapsed = _time.GetUtcNow() - stored.AddedAt;
+        var elapsed = time.GetUtcNow() - stored.AddedAt;
         return new TaskView(stored.Task, stored.AddedAt, elapsed < TimeSpan.Zero ? TimeSpan.Zero : elapsed);
     }
 
