@@ -2,7 +2,7 @@ using CometRunway.Core.Configuration;
 using CometRunway.Core.Creating;
 using CometRunway.Core.Http;
 using CometRunway.Core.Tasks;
-using CometRunway.Core.Tests.Client;
+using CometRunway.Core.Tests.Support;
 using CometRunway.Emulator;
 using CometRunway.Emulator.Faults;
 using CometRunway.Emulator.Tasks;

@@ -1,6 +1,6 @@
 using System.Net;
 using CometRunway.Core.Creating;
-using CometRunway.Core.Tests.Client;
+using CometRunway.Core.Tests.Support;
 using CometRunway.Emulator;
 using CometRunway.Emulator.Faults;
 

@@ -4,7 +4,8 @@ using CometRunway.Core.Configuration;
 using CometRunway.Core.Creating;
 using CometRunway.Core.Http;
 using CometRunway.Core.Retry;
-using CometRunway.Core.Tests.Client;
+using CometRunway.Core.Tasks;
+using CometRunway.Core.Tests.Support;
 using CometRunway.Emulator;
 using CometRunway.Emulator.Faults;
 
@@ -168,7 +169,7 @@ public sealed class CreateRetryTests(EmulatorFixture fixture) : IClassFixture<Em
 
     private ImageToVideoRequest Request() => new() { PromptImage = Creators.Image, PromptText = "a cat walks" };
 
-    private Task<Tasks.RunwayTask> CreateAsync() => Creators.For(emulator, log).CreateAsync(Request(), CancellationToken.None);
+    private Task<RunwayTask> CreateAsync() => Creators.For(emulator, log).CreateAsync(Request(), CancellationToken.None);
 
     private static int ClosedPort()
     {

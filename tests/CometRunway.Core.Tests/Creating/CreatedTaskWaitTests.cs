@@ -4,6 +4,7 @@ using CometRunway.Core.Http;
 using CometRunway.Core.Retry;
 using CometRunway.Core.Tasks;
 using CometRunway.Core.Tests.Emulator;
+using CometRunway.Core.Tests.Support;
 using CometRunway.Core.Tests.Waiting;
 using CometRunway.Core.Waiting;
 using CometRunway.Emulator;

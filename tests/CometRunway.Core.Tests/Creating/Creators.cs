@@ -1,7 +1,7 @@
 using CometRunway.Core.Configuration;
 using CometRunway.Core.Creating;
 using CometRunway.Core.Http;
-using CometRunway.Core.Tests.Client;
+using CometRunway.Core.Tests.Support;
 using CometRunway.Emulator;
 
 namespace CometRunway.Core.Tests.Creating;

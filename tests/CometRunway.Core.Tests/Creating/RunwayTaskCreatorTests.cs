@@ -2,7 +2,7 @@ using System.Text;
 using CometRunway.Core.Creating;
 using CometRunway.Core.Http;
 using CometRunway.Core.Tasks;
-using CometRunway.Core.Tests.Client;
+using CometRunway.Core.Tests.Support;
 using CometRunway.Emulator;
 using CometRunway.Emulator.Creating;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using CometRunway.Core.Downloading;
 using CometRunway.Core.Http;
-using CometRunway.Core.Tests.Client;
+using CometRunway.Core.Tests.Support;
 using CometRunway.Emulator.Files;
 
 namespace CometRunway.Core.Tests.Downloading;

@@ -1,6 +1,7 @@
 using CometRunway.Core.Configuration;
 using CometRunway.Core.Downloading;
 using CometRunway.Core.Http;
+using CometRunway.Core.Tasks;
 using CometRunway.Emulator;
 using CometRunway.Emulator.Files;
 
@@ -19,7 +20,7 @@ public sealed class RunwayDownloaderIsolationTests : FileHostTestBase
         var expiredUrl = Host.Add("/expired.mp4", HostedFile.FromBytes([1, 2, 3]) with { RequiredToken = "fresh" }, "token=stale");
         var planner = new DownloadPlanner(new DownloadPlanOptions { DestinationDirectory = Directory.Path });
         // '..' is not a task id: the real client throws ArgumentException before sending anything.
-        var expired = planner.Plan(new DownloadRequest { Url = expiredUrl, TaskId = "..", TaskFormat = Tasks.RunwayTaskFormat.Official });
+        var expired = planner.Plan(new DownloadRequest { Url = expiredUrl, TaskId = "..", TaskFormat = RunwayTaskFormat.Official });
         var fine = planner.Plan(new DownloadRequest { Url = goodUrl, TaskId = "good" });
         var downloader = new RunwayDownloader(DownloadTestKit.FastOptions with { ThrottleLimit = 2 }, client);
 

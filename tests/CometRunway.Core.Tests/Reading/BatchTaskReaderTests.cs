@@ -3,7 +3,7 @@ using CometRunway.Core.Http;
 using CometRunway.Core.Reading;
 using CometRunway.Core.Retry;
 using CometRunway.Core.Tasks;
-using CometRunway.Core.Tests.Client;
+using CometRunway.Core.Tests.Support;
 using CometRunway.Core.Tests.Waiting;
 using CometRunway.Emulator;
 using CometRunway.Emulator.Faults;

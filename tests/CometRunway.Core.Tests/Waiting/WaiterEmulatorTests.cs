@@ -2,7 +2,7 @@ using System.Diagnostics;
 using CometRunway.Core.Http;
 using CometRunway.Core.Retry;
 using CometRunway.Core.Tasks;
-using CometRunway.Core.Tests.Client;
+using CometRunway.Core.Tests.Support;
 using CometRunway.Core.Waiting;
 using CometRunway.Emulator;
 using CometRunway.Emulator.Faults;

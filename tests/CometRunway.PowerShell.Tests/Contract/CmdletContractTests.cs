@@ -1,6 +1,8 @@
 using System.Collections;
 using System.Management.Automation;
 using System.Reflection;
+using CometRunway.PowerShell.Commands;
+using CometRunway.PowerShell.Infrastructure;
 
 namespace CometRunway.PowerShell.Tests.Contract;
 
@@ -49,9 +51,9 @@ public sealed class CmdletContractTests
     /// so a live task keeps its object (PowerShell tries the default set first and would bind its Id alone).
     /// </summary>
     [Theory]
-    [InlineData(typeof(Commands.GetRunwayTaskCommand), "Id", new[] { "TaskId", "task_id" })]
-    [InlineData(typeof(Commands.GetRunwayFeedTaskCommand), "TaskId", new[] { "Id", "task_id" })]
-    [InlineData(typeof(Commands.WaitRunwayTaskCommand), "Id", new[] { "TaskId", "task_id" })]
+    [InlineData(typeof(GetRunwayTaskCommand), "Id", new[] { "TaskId", "task_id" })]
+    [InlineData(typeof(GetRunwayFeedTaskCommand), "TaskId", new[] { "Id", "task_id" })]
+    [InlineData(typeof(WaitRunwayTaskCommand), "Id", new[] { "TaskId", "task_id" })]
     public void TaskIdsAreTheMandatoryFirstPositionOfTheDefaultSetWithTheCommonAliases(Type type, string name, string[] aliases)
     {
         var property = type.GetProperty(name)!;
@@ -69,10 +71,10 @@ public sealed class CmdletContractTests
     /// reads it (TaskInput): Id, TaskId or task_id, Format or Route, BaseUri, and for saving, Output and Status.
     /// </summary>
     [Theory]
-    [InlineData(typeof(Commands.GetRunwayTaskCommand))]
-    [InlineData(typeof(Commands.GetRunwayFeedTaskCommand))]
-    [InlineData(typeof(Commands.WaitRunwayTaskCommand))]
-    [InlineData(typeof(Commands.SaveRunwayOutputCommand))]
+    [InlineData(typeof(GetRunwayTaskCommand))]
+    [InlineData(typeof(GetRunwayFeedTaskCommand))]
+    [InlineData(typeof(WaitRunwayTaskCommand))]
+    [InlineData(typeof(SaveRunwayOutputCommand))]
     public void EverythingPipedBindsToInputObject(Type type)
     {
         var pipelineParameters = CmdletTypes.Parameters(type)
@@ -92,7 +94,7 @@ public sealed class CmdletContractTests
     [Fact]
     public void WaitTimeoutFollowsTheWaitProcessModel()
     {
-        var timeout = typeof(Commands.WaitRunwayTaskCommand).GetProperty("Timeout")!;
+        var timeout = typeof(WaitRunwayTaskCommand).GetProperty("Timeout")!;
         Assert.Equal(new[] { "TimeoutSec" }, timeout.GetCustomAttribute<AliasAttribute>()!.AliasNames);
         Assert.Equal(-1, timeout.GetCustomAttribute<ValidateRangeAttribute>()!.MinRange);
     }
@@ -101,7 +103,7 @@ public sealed class CmdletContractTests
     [MemberData(nameof(Cmdlets))]
     public void EveryApiCommandTakesTheConnectionParameters(Type type)
     {
-        if (!type.IsSubclassOf(typeof(Infrastructure.ApiCommandBase)))
+        if (!type.IsSubclassOf(typeof(ApiCommandBase)))
         {
             return;
         }
