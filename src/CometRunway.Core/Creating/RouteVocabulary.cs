@@ -9,7 +9,7 @@ internal sealed class RouteVocabulary
 {
     private static readonly string[] Gen4TurboRatios = ["1280:720", "720:1280", "1104:832", "832:1104", "960:960", "1584:672"];
 
-    /// <summary>Seconds a model takes where it is pickier than its route's range (create-routes.md §2: veo3 only 8, veo3.1 4/6/8).</summary>
+    /// <summary>Seconds a model takes where it is pickier than its route's range (docs/design/create-routes.md, "Inputs": veo3 only 8, veo3.1 4/6/8).</summary>
     private static readonly Dictionary<string, int[]> VeoDurations = new(StringComparer.OrdinalIgnoreCase) { ["veo3"] = [8], ["veo3.1"] = [4, 6, 8] };
 
     private static readonly Dictionary<CreateRoute, RouteVocabulary> ByRoute = new RouteVocabulary[]
