@@ -33,14 +33,45 @@ internal static class KeyScrubber
         return JsonDocument.Parse(buffer.WrittenMemory);
     }
 
-    /// <summary>Without an escape sequence, every decoded string is a run of the body's bytes, so a byte search settles it.</summary>
-    private static bool MayHold(ReadOnlySpan<byte> body, string secret) =>
-        body.IndexOf((byte)'\\') >= 0 || body.IndexOf(Encoding.UTF8.GetBytes(secret)) >= 0;
+    /// <summary>
+    /// Without an escape sequence, every decoded string is a run of the body's bytes, so a byte search settles it. Letter
+    /// case is ignored, as <see cref="ApiKey.Redact"/> ignores it: a key echoed lower-cased still reveals it.
+    /// </summary>
+    private static bool MayHold(ReadOnlySpan<byte> body, string secret)
+    {
+        if (body.IndexOf((byte)'\\') >= 0)
+        {
+            return true;
+        }
+
+        if (!Ascii.IsValid(secret))
+        {
+            return Encoding.UTF8.GetString(body).Contains(secret, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var pattern = Encoding.ASCII.GetBytes(secret);
+        var lower = (byte)char.ToLowerInvariant(secret[0]);
+        var upper = (byte)char.ToUpperInvariant(secret[0]);
+        for (var rest = body; ; rest = rest[1..])
+        {
+            var at = rest.IndexOfAny(lower, upper);
+            if (at < 0 || rest.Length - at < pattern.Length)
+            {
+                return false;
+            }
+
+            rest = rest[at..];
+            if (Ascii.EqualsIgnoreCase(rest[..pattern.Length], pattern))
+            {
+                return true;
+            }
+        }
+    }
 
     private static bool Holds(JsonElement element, string secret) => element.ValueKind switch
     {
-        JsonValueKind.String => element.GetString()!.Contains(secret, StringComparison.Ordinal),
-        JsonValueKind.Object => element.EnumerateObject().Any(p => p.Name.Contains(secret, StringComparison.Ordinal) || Holds(p.Value, secret)),
+        JsonValueKind.String => element.GetString()!.Contains(secret, StringComparison.OrdinalIgnoreCase),
+        JsonValueKind.Object => element.EnumerateObject().Any(p => p.Name.Contains(secret, StringComparison.OrdinalIgnoreCase) || Holds(p.Value, secret)),
         JsonValueKind.Array => element.EnumerateArray().Any(item => Holds(item, secret)),
         _ => false,
     };

@@ -39,6 +39,18 @@ public sealed class SecretsAndSizeTests
         Assert.Equal("t1", task.Id);
     }
 
+    [Theory]
+    [InlineData("SK-ECHOED-0123456789ABCDEF+/=")]
+    [InlineData("Sk-Echoed-0123456789AbCdEf+/=")]
+    public void AKeyEchoedInAnotherLetterCaseIsRedactedToo(string echoed)
+    {
+        var task = ParseWithKey($$"""{"id":"t1","status":"FAILED","failure":"invalid token {{echoed}} for this account"}""");
+
+        var everything = string.Join("\n", AllText(task));
+        Assert.DoesNotContain(Secret, everything, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("invalid token **** for this account", everything);
+    }
+
     [Fact]
     public void ABodyWithoutTheKeyIsReadUnchanged()
     {
