@@ -51,12 +51,7 @@ internal sealed class AttemptBudget(RetryPolicy policy, long progressBytes, int 
             failingSince = clock.Elapsed;
         }
 
-        RetryDecision decision;
-        lock (random)
-        {
-            // One Random may serve a whole batch of parallel downloads.
-            decision = policy.Decide(Attempts, clock.Elapsed - failingSince.Value, serverDelay, random);
-        }
+        var decision = policy.Decide(Attempts, clock.Elapsed - failingSince.Value, serverDelay, random);
 
         return (decision.Delay, decision.Explanation);
     }

@@ -47,7 +47,7 @@ internal sealed partial class DownloadPlanner
         {
             throw new RunwayDownloadException(
                 DownloadErrorKind.InvalidUrl,
-                $"'{Describe(url)}' is not an http or https URL, so it cannot be downloaded.")
+                $"'{UrlDisplay.Describe(url)}' is not an http or https URL, so it cannot be downloaded.")
             { TaskId = request.TaskId, Url = url };
         }
 
@@ -163,7 +163,6 @@ internal sealed partial class DownloadPlanner
         return extension.Length == 0 ? (segment, string.Empty) : (segment[..dot], extension);
     }
 
-    internal static string Describe(Uri url) => UrlDisplay.Describe(url);
 
     private static void ValidateTemplate(string template)
     {

@@ -52,7 +52,7 @@ internal sealed class FileTransfer
 
     private string What => download.TaskId is { } taskId
         ? $"output {download.OutputNumber} of task {taskId}"
-        : DownloadPlanner.Describe(download.Url);
+        : UrlDisplay.Describe(download.Url);
 
     private long Received => partial?.Length ?? 0;
 

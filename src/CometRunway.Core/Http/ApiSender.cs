@@ -40,20 +40,8 @@ internal sealed class ApiSender
         ApiRequest.Create(method, uri, Key, Options.RunwayVersion, content);
 
     /// <summary>The retry policy's answer after <paramref name="attempts"/> failed attempts, the first made at <paramref name="startedAt"/>.</summary>
-    public RetryDecision Decide(int attempts, long startedAt, TimeSpan? serverDelay)
-    {
-        var elapsed = Options.Time.GetElapsedTime(startedAt);
-        if (ReferenceEquals(random, Random.Shared))
-        {
-            // Random.Shared is thread-safe; only a caller's own instance needs the lock.
-            return Options.Retry.Decide(attempts, elapsed, serverDelay, random);
-        }
-
-        lock (random)
-        {
-            return Options.Retry.Decide(attempts, elapsed, serverDelay, random);
-        }
-    }
+    public RetryDecision Decide(int attempts, long startedAt, TimeSpan? serverDelay) =>
+        Options.Retry.Decide(attempts, Options.Time.GetElapsedTime(startedAt), serverDelay, random);
 
     /// <summary>
     /// Waits out the connection's pause when it ends within what is left of the retry budget (counted from

@@ -45,7 +45,7 @@ internal sealed record RetryPolicy
     /// <param name="attemptsMade">Attempts made so far, all failed.</param>
     /// <param name="elapsed">Time spent so far against <see cref="Budget"/>.</param>
     /// <param name="serverDelay">What the server asked for (Retry-After), if it did.</param>
-    /// <param name="random">The jitter source; the caller locks it when it is shared.</param>
+    /// <param name="random">The jitter source; may be shared between threads (see <see cref="Jitter"/>).</param>
     public RetryDecision Decide(int attemptsMade, TimeSpan elapsed, TimeSpan? serverDelay, Random random)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(attemptsMade, 1);
@@ -67,7 +67,7 @@ internal sealed record RetryPolicy
             return RetryDecision.Stopped(RetryStop.BudgetSpent, this, null);
         }
 
-        var delay = Backoff.Delay(attemptsMade, BaseDelay, MaxDelay, JitterFraction, random);
+        var delay = Jitter(random, source => Backoff.Delay(attemptsMade, BaseDelay, MaxDelay, JitterFraction, source));
         return RetryDecision.After(delay < remaining ? delay : remaining);
     }
 
@@ -80,6 +80,23 @@ internal sealed record RetryPolicy
             throw new ArgumentException(
                 $"The retry policy is unusable: MaxAttempts must be at least 1 (was {MaxAttempts}), Budget and BaseDelay not negative " +
                 $"(were {Budget} and {BaseDelay}), MaxDelay between 0 and a day (was {MaxDelay}) and JitterFraction between 0 and 1 (was {JitterFraction}).");
+        }
+    }
+
+    /// <summary>
+    /// Draws from <paramref name="random"/> safely when threads share it: Random.Shared is thread-safe, and a caller's own
+    /// instance (one per batch of parallel requests or downloads, or a seeded one in tests) is locked for the draw.
+    /// </summary>
+    private static TimeSpan Jitter(Random random, Func<Random, TimeSpan> draw)
+    {
+        if (ReferenceEquals(random, Random.Shared))
+        {
+            return draw(random);
+        }
+
+        lock (random)
+        {
+            return draw(random);
         }
     }
 }
