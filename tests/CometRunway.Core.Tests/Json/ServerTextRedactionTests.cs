@@ -7,7 +7,7 @@ namespace CometRunway.Core.Tests.Json;
 /// <summary>ServerText's one rule: the key out of the whole text first, then the cut, and no start of the key at a cut's end.</summary>
 public sealed class ServerTextRedactionTests
 {
-    private const string Secret = "sk-SENDERkey0123456789abcdef";
+    private const string Secret = "sk-test-not-a-real-key-SENDER0123";
     private static readonly ApiKey Key = ApiKey.FromString(Secret);
 
     [Theory]
