@@ -44,11 +44,7 @@ internal static class KeyScrubber
             return true;
         }
 
-        if (!Ascii.IsValid(secret))
-        {
-            return Encoding.UTF8.GetString(body).Contains(secret, StringComparison.OrdinalIgnoreCase);
-        }
-
+        // A key is printable ASCII (ApiKey refuses anything else), so its bytes are its characters.
         var pattern = Encoding.ASCII.GetBytes(secret);
         var lower = (byte)char.ToLowerInvariant(secret[0]);
         var upper = (byte)char.ToUpperInvariant(secret[0]);
