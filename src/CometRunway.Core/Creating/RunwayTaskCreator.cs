@@ -71,7 +71,7 @@ internal sealed class RunwayTaskCreator
                     throw error.WithAttempts(attempt);
                 }
 
-                sender.Log($"Retry {attempt} of {options.Retry.MaxAttempts - 1} for the {request.Route.Name} create in {DelayText.Of(delay)}: {error.Kind} (not sent or turned away, so it cannot be a duplicate).");
+                sender.Log($"{sender.RetryCount(attempt)} for the {request.Route.Name} create in {DelayText.Of(delay)}: {error.Kind} (not sent or turned away, so it cannot be a duplicate).");
                 await sender.BackOffAsync(delay, error.Kind == CreateErrorKind.RateLimited, cancellationToken).ConfigureAwait(false);
             }
             catch (RunwayCreateException error) when (attempt > 1)
@@ -116,8 +116,8 @@ internal sealed class RunwayTaskCreator
         {
             sender.Log($"POST {uri} failed after sending: {failure.Message}");
             throw answer.Lost(failure.Kind == ApiSendFailureKind.Network
-                ? $"The connection to {ApiSender.Authority(uri)} broke after the {request.Route.Name} request was sent ({failure.Message})."
-                : $"The {request.Route.Name} request was sent to {ApiSender.Authority(uri)} but no answer came within {options.RequestTimeout.TotalSeconds:0} seconds.", failure.InnerException);
+                ? $"The connection to {ConnectionResolver.Origin(uri)} broke after the {request.Route.Name} request was sent ({failure.Message})."
+                : $"The {request.Route.Name} request was sent to {ConnectionResolver.Origin(uri)} but no answer came within {options.RequestTimeout.TotalSeconds:0} seconds.", failure.InnerException);
         }
 
         return answer.Read(reply);

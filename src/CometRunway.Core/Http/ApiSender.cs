@@ -110,14 +110,10 @@ internal sealed class ApiSender
         catch (OperationCanceledException error) when (!cancellationToken.IsCancellationRequested)
         {
             throw stall is { HasStalled: true }
-                ? new ApiSendFailure(ApiSendFailureKind.Stalled, stall.Describe(Authority(uri)), error)
+                ? new ApiSendFailure(ApiSendFailureKind.Stalled, stall.Describe(ConnectionResolver.Origin(uri)), error)
                 : new ApiSendFailure(ApiSendFailureKind.TimedOut, $"no answer within {DelayText.Of(Options.RequestTimeout)}", error);
         }
-        catch (HttpRequestException error)
-        {
-            throw new ApiSendFailure(ApiSendFailureKind.Network, Key.Redact(error.Message), error);
-        }
-        catch (IOException error)
+        catch (Exception error) when (error is HttpRequestException or IOException)
         {
             throw new ApiSendFailure(ApiSendFailureKind.Network, Key.Redact(error.Message), error);
         }
@@ -127,10 +123,12 @@ internal sealed class ApiSender
         }
     }
 
+    /// <summary>"Retry 2 of 3", or "Retry 2" under a policy with no attempt limit.</summary>
+    public string RetryCount(int attempt) =>
+        Options.Retry.MaxAttempts == int.MaxValue ? $"Retry {attempt}" : $"Retry {attempt} of {Options.Retry.MaxAttempts - 1}";
+
     /// <summary>One line for <c>-Verbose</c>, with the key taken out whatever the line quotes.</summary>
     public void Log(string message) => Options.Log?.Invoke(new RequestLogEntry(Key.Redact(message)));
-
-    public static string Authority(Uri uri) => uri.GetLeftPart(UriPartial.Authority);
 
     private async Task<(byte[] Body, AnswerEnd End, Exception? ReadError)> ReadBodyAsync(HttpResponseMessage response, StallGuard stall)
     {

@@ -50,8 +50,7 @@ internal sealed class RunwayClient : IRunwayTaskSource
 
                 if (options.Log is not null)
                 {
-                    var of = options.Retry.MaxAttempts == int.MaxValue ? string.Empty : $" of {options.Retry.MaxAttempts - 1}";
-                    sender.Log($"Retry {attempt}{of} for task '{id}' in {DelayText.Of(delay)}: {Reason(error)}.");
+                    sender.Log($"{sender.RetryCount(attempt)} for task '{id}' in {DelayText.Of(delay)}: {Reason(error)}.");
                 }
 
                 await sender.BackOffAsync(delay, error.Kind == RunwayErrorKind.RateLimited, cancellationToken).ConfigureAwait(false);
@@ -77,8 +76,8 @@ internal sealed class RunwayClient : IRunwayTaskSource
             var (kind, what) = failure.Kind switch
             {
                 ApiSendFailureKind.Stalled => (RunwayErrorKind.Timeout, $"The answer for task '{id}' stalled: {failure.Message}."),
-                ApiSendFailureKind.TimedOut => (RunwayErrorKind.Timeout, $"The request for task '{id}' to {ApiSender.Authority(uri)} did not complete within {DelayText.Of(options.RequestTimeout)}."),
-                _ => (RunwayErrorKind.Network, $"Could not reach {ApiSender.Authority(uri)} for task '{id}': {failure.Message}"),
+                ApiSendFailureKind.TimedOut => (RunwayErrorKind.Timeout, $"The request for task '{id}' to {ConnectionResolver.Origin(uri)} did not complete within {DelayText.Of(options.RequestTimeout)}."),
+                _ => (RunwayErrorKind.Network, $"Could not reach {ConnectionResolver.Origin(uri)} for task '{id}': {failure.Message}"),
             };
             sender.Log($"{request.Method} {uri} failed: {(kind == RunwayErrorKind.Network ? failure.Message : what)}");
             throw new RunwayApiException(kind, what, failure.InnerException) { TaskId = id, RequestUri = uri };
@@ -91,7 +90,7 @@ internal sealed class RunwayClient : IRunwayTaskSource
             case AnswerEnd.BrokeOff:
                 // The connection broke after the headers, while the body was read (HttpIOException and socket errors).
                 sender.Log($"{request.Method} {uri} failed while reading the answer: {answer.ReadError!.Message}");
-                throw new RunwayApiException(RunwayErrorKind.Network, $"The connection to {ApiSender.Authority(uri)} broke while reading the answer for task '{id}': {connection.ApiKey.Redact(answer.ReadError.Message)}", answer.ReadError)
+                throw new RunwayApiException(RunwayErrorKind.Network, $"The connection to {ConnectionResolver.Origin(uri)} broke while reading the answer for task '{id}': {connection.ApiKey.Redact(answer.ReadError.Message)}", answer.ReadError)
                 {
                     TaskId = id,
                     RequestUri = uri,
@@ -134,7 +133,7 @@ internal sealed class RunwayClient : IRunwayTaskSource
     private RunwayApiException Paused(string id, RunwayTaskFormat format, TimeSpan left)
     {
         var uri = TaskUri(id, format);
-        return new RunwayApiException(RunwayErrorKind.RateLimited, $"CometAPI asked for no requests to {ApiSender.Authority(uri)} for another {DelayText.Of(left)} (HTTP 429, Retry-After), longer than this read may wait; the read of task '{id}' was not sent.")
+        return new RunwayApiException(RunwayErrorKind.RateLimited, $"CometAPI asked for no requests to {ConnectionResolver.Origin(uri)} for another {DelayText.Of(left)} (HTTP 429, Retry-After), longer than this read may wait; the read of task '{id}' was not sent.")
         {
             TaskId = id,
             RequestUri = uri,
@@ -143,7 +142,7 @@ internal sealed class RunwayClient : IRunwayTaskSource
     }
 
     private RunwayApiException TooLarge(string id, Uri uri) =>
-        new(RunwayErrorKind.MalformedResponse, $"The response for task '{id}' from {ApiSender.Authority(uri)} is larger than {options.MaxResponseBytes / 1024} KiB; a task is a few kilobytes. Check the base address.")
+        new(RunwayErrorKind.MalformedResponse, $"The response for task '{id}' from {ConnectionResolver.Origin(uri)} is larger than {options.MaxResponseBytes / 1024} KiB; a task is a few kilobytes. Check the base address.")
         {
             TaskId = id,
             RequestUri = uri,
