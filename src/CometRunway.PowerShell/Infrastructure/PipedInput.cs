@@ -14,7 +14,7 @@ namespace CometRunway.PowerShell.Infrastructure;
 /// PSCustomObject of the bound values under their parameter names (a CSV row, without the columns no parameter took).
 /// Both bind to the same parameters when piped again.
 /// </remarks>
-internal sealed record PipedInput(int Position, object Value, string Label)
+internal sealed record PipedInput(object Value, string Label)
 {
     private const int ShownLength = 30;
 
@@ -43,7 +43,7 @@ internal sealed record PipedInput(int Position, object Value, string Label)
         }
 
         var label = parts.Count == 0 ? $"Input {position}" : $"Input {position} ({string.Join(", ", parts)})";
-        return new PipedInput(position, value, label);
+        return new PipedInput(value, label);
     }
 
     /// <summary>A list bound from one piped object holds just that object (an -InputObject task).</summary>

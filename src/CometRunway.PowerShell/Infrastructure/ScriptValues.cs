@@ -18,12 +18,12 @@ internal static class ScriptValues
     public static IReadOnlyDictionary<string, object?> Fields(object value, string parameterName)
     {
         var fields = new Dictionary<string, object?>(StringComparer.Ordinal);
-        switch (value is PSObject wrapped && wrapped.BaseObject is PSCustomObject ? value : Base(value))
+        switch (value is PSObject wrapped && wrapped.BaseObject is PSCustomObject ? value : Unwrap(value))
         {
             case IDictionary dictionary:
                 foreach (DictionaryEntry entry in dictionary)
                 {
-                    fields[Convert.ToString(Base(entry.Key), CultureInfo.InvariantCulture) ?? ""] = entry.Value;
+                    fields[Convert.ToString(Unwrap(entry.Key), CultureInfo.InvariantCulture) ?? ""] = entry.Value;
                 }
 
                 return fields;
@@ -36,7 +36,7 @@ internal static class ScriptValues
                 return fields;
             default:
                 throw new RunwayCreateException(CreateErrorKind.InvalidRequest,
-                    $"{parameterName} must be a hashtable, an ordered dictionary, a PSCustomObject or a JSON object string, not a {Base(value)?.GetType().Name ?? "null"}.")
+                    $"{parameterName} must be a hashtable, an ordered dictionary, a PSCustomObject or a JSON object string, not a {Unwrap(value)?.GetType().Name ?? "null"}.")
                 {
                     ParameterName = parameterName,
                 };
@@ -56,5 +56,6 @@ internal static class ScriptValues
         _ => value,
     };
 
-    private static object? Base(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+    /// <summary>The object itself, not PowerShell's wrapper around it.</summary>
+    public static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 }

@@ -33,7 +33,7 @@ internal sealed record TaskInput(string Id, RunwayTaskFormat? Format, Uri? BaseU
     /// <exception cref="TaskInputException">The object names no task id, or a property it has cannot be used.</exception>
     public static TaskInput Read(object item, bool withOutput = false)
     {
-        var value = Plain(item);
+        var value = ScriptValues.Unwrap(item);
         if (value is RunwayTask task)
         {
             return new TaskInput(task.Id, task.Format, task.BaseUri, task, task.Output, task.Status, task);
@@ -66,7 +66,7 @@ internal sealed record TaskInput(string Id, RunwayTaskFormat? Format, Uri? BaseU
             "(for a CSV column of another name, rename it: Select-Object @{ Name = 'Id'; Expression = { $_.'task-id' } }).";
     }
 
-    private static string IdOf(string name, object? value, object item) => Plain(value) switch
+    private static string IdOf(string name, object? value, object item) => ScriptValues.Unwrap(value) switch
     {
         null => throw Invalid(item, $"Its {name} is empty; it must hold the task id."),
         var plain => AsId(plain) ?? throw Invalid(item, $"Its {name} is {Describe(plain)}, not a task id; give one id per object."),
@@ -87,7 +87,7 @@ internal sealed record TaskInput(string Id, RunwayTaskFormat? Format, Uri? BaseU
     {
         object item = id;
         var (name, value) = fields.First("BaseUri");
-        var text = Plain(value) switch
+        var text = ScriptValues.Unwrap(value) switch
         {
             null => null,
             Uri uri => uri.OriginalString,
@@ -114,7 +114,7 @@ internal sealed record TaskInput(string Id, RunwayTaskFormat? Format, Uri? BaseU
     private static RunwayTaskStatus? StatusOf(Fields fields, object item)
     {
         var (_, value) = fields.First("Status");
-        return Plain(value) is string text && !Enum.TryParse<RunwayTaskStatus>(text.Trim(), ignoreCase: true, out _)
+        return ScriptValues.Unwrap(value) is string text && !Enum.TryParse<RunwayTaskStatus>(text.Trim(), ignoreCase: true, out _)
             && RunwayStatusNormalizer.Normalize(text) is var normalized and not RunwayTaskStatus.Unknown
             ? normalized
             : Choice<RunwayTaskStatus>(fields, item, "use a status such as Succeeded", "Status");
@@ -128,7 +128,7 @@ internal sealed record TaskInput(string Id, RunwayTaskFormat? Format, Uri? BaseU
         where T : struct, Enum
     {
         var (name, value) = fields.First(names);
-        switch (Plain(value))
+        switch (ScriptValues.Unwrap(value))
         {
             case null:
             case string text when string.IsNullOrWhiteSpace(text):
@@ -137,8 +137,8 @@ internal sealed record TaskInput(string Id, RunwayTaskFormat? Format, Uri? BaseU
                 return choice;
             case string text when NameOf<T>(text) is { } defined:
                 return Enum.Parse<T>(defined);
-            case int or long when Enum.IsDefined(typeof(T), Convert.ToInt64(Plain(value), CultureInfo.InvariantCulture)):
-                return (T)Enum.ToObject(typeof(T), Convert.ToInt64(Plain(value), CultureInfo.InvariantCulture));
+            case int or long when Enum.IsDefined(typeof(T), Convert.ToInt64(ScriptValues.Unwrap(value), CultureInfo.InvariantCulture)):
+                return (T)Enum.ToObject(typeof(T), Convert.ToInt64(ScriptValues.Unwrap(value), CultureInfo.InvariantCulture));
             case var other:
                 throw Invalid(item, $"Its {name} is {Describe(other)}; {advice}.");
         }
@@ -155,12 +155,12 @@ internal sealed record TaskInput(string Id, RunwayTaskFormat? Format, Uri? BaseU
     private static IReadOnlyList<Uri>? OutputOf(Fields fields, object item)
     {
         var (name, value) = fields.First("Output");
-        var entries = Plain(value) switch
+        var entries = ScriptValues.Unwrap(value) switch
         {
             null => [],
             string text => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries),
             Uri uri => [uri],
-            IEnumerable list => list.Cast<object?>().Select(Plain),
+            IEnumerable list => list.Cast<object?>().Select(ScriptValues.Unwrap),
             var other => throw Invalid(item, $"Its {name} is {Describe(other)}, not a list of links."),
         };
 
@@ -178,10 +178,8 @@ internal sealed record TaskInput(string Id, RunwayTaskFormat? Format, Uri? BaseU
         return links.Count == 0 ? null : links;
     }
 
-    private static object? Plain(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
-
     /// <summary>A value for a message: text quoted and cut short, anything else by its type.</summary>
-    private static string Describe(object? value) => Plain(value) switch
+    private static string Describe(object? value) => ScriptValues.Unwrap(value) switch
     {
         null => "empty",
         string text => "'" + (text.Length <= 60 ? text : text[..60] + "…") + "'",
@@ -225,7 +223,7 @@ internal sealed record TaskInput(string Id, RunwayTaskFormat? Format, Uri? BaseU
                     continue;
                 }
 
-                if (Plain(value) is not null)
+                if (ScriptValues.Unwrap(value) is not null)
                 {
                     return (actualName, value);
                 }
