@@ -101,6 +101,29 @@ public sealed class RunwayDownloaderHostileLeftoverTests : FileHostTestBase, IDi
     }
 
     [Fact]
+    public async Task ALinkedRecordIsNotReadSoARegularLeftoverIsNotResumedFromIt()
+    {
+        if (!LinksCanBePlanted)
+        {
+            return;
+        }
+
+        // A valid record behind the link: were it read, the regular leftover beside it would be resumed (a Range request).
+        var file = HostedFile.Generated(300_000, seed: 66);
+        var planned = Plan(Host.Add("/record-read.mp4", file));
+        var record = Record(file.Length, file.ETag);
+        File.WriteAllText(Victim, record);
+        File.CreateSymbolicLink(planned.FinalPath! + ".partial.resume", Victim);
+        File.WriteAllBytes(planned.FinalPath! + ".partial", file.ToArray()[..100_000]);
+
+        var completed = DownloadTestKit.AssertFinished<DownloadCompleted>(await DownloadAsync(planned));
+
+        Assert.Null(Host.Requests[0].Range);
+        Assert.Equal(record, File.ReadAllText(Victim));
+        AssertRegularFileWith(file, completed.Path);
+    }
+
+    [Fact]
     public async Task ALinkAtTheFinalPathReplacedWithForceBecomesARegularFileAndItsTargetIsKept()
     {
         if (!LinksCanBePlanted)
